@@ -1,0 +1,209 @@
+package io.cascadence.core.impl;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.config.ConfigEntry;
+import io.cascadence.api.config.ConfigReport;
+import io.cascadence.api.config.ConfigSource;
+
+/**
+ * Publishes the effective {@code io.cascadence} configuration. It takes the raw ConfigAdmin properties rather
+ * than the typed {@link CascadenceConfiguration}, because it must report which keys the cfg file really set;
+ * the typed interface would hide that behind its defaults. Edits of the cfg file arrive through
+ * {@link #modified}; the YAML file is polled once a second.
+ */
+@Component(service = CascadenceConfig.class, configurationPid = CascadenceConfig.PID, immediate = true)
+@Designate(ocd = CascadenceConfiguration.class)
+public class ConfigComponent implements CascadenceConfig {
+
+    static final String HOME_PROPERTY = "cascadence.home";
+    static final String DATA_PROPERTY = "cascadence.data";
+    static final String YAML_ENV = "CASCADENCE_CONFIG";
+    private static final String FILEINSTALL_FILENAME = "felix.fileinstall.filename";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigComponent.class);
+
+    private final Map<String, String> environment;
+    private volatile EffectiveConfig current;
+    private Path dataDirectory;
+    private YamlConfigFile yaml;
+    private Map<String, ?> cfgProperties = Map.of();
+    private ScheduledExecutorService yamlWatch;
+
+    public ConfigComponent() {
+        this(System.getenv());
+    }
+
+    ConfigComponent(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Activate
+    void activate(BundleContext context, Map<String, ?> properties) {
+        Path home = Path.of(property(context, HOME_PROPERTY, "."));
+        dataDirectory = Path.of(property(context, DATA_PROPERTY, home.resolve("data").toString()))
+                .toAbsolutePath().normalize();
+        String named = environment.get(YAML_ENV);
+        yaml = named != null && !named.isBlank()
+                ? new YamlConfigFile(home.resolve(named.strip()), true)
+                : new YamlConfigFile(home.resolve("config").resolve("cascadence.yml"), false);
+        yaml.refresh();
+        apply(properties);
+        LOG.info("Configuration {} in effect: {}", PID, summary(current.report()));
+        yamlWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "cascadence-config-yaml-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        yamlWatch.scheduleWithFixedDelay(this::pollYaml, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Modified
+    void modified(Map<String, ?> properties) {
+        apply(properties);
+    }
+
+    @Deactivate
+    void deactivate() {
+        yamlWatch.shutdownNow();
+    }
+
+    private void pollYaml() {
+        try {
+            if (yaml.refresh()) {
+                apply(null);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not re-read {}", yaml.path(), e);
+        }
+    }
+
+    private synchronized void apply(Map<String, ?> properties) {
+        if (properties != null) {
+            cfgProperties = Map.copyOf(properties);
+        }
+        EffectiveConfig previous = current;
+        ConfigLayer cfg = new ConfigLayer(ConfigSource.CFG, cfgOrigin(cfgProperties), cfgProperties);
+        ConfigLayer environmentLayer = new ConfigLayer(ConfigSource.ENVIRONMENT, null, environment);
+        ResolvedConfig resolved = ConfigResolver.resolve(cfg, yaml.layer(), environmentLayer,
+                previous == null ? null : previous.resolved(), yaml.problems());
+        current = new EffectiveConfig(resolved, dataDirectory, yaml.inUse());
+        logChanges(previous, current);
+    }
+
+    private static void logChanges(EffectiveConfig previous, EffectiveConfig next) {
+        List<String> oldProblems = previous == null ? List.of() : previous.resolved().problems();
+        next.resolved().problems().stream()
+                .filter(p -> !oldProblems.contains(p))
+                .forEach(p -> LOG.warn("Configuration problem: {}", p));
+        if (previous == null) {
+            return;
+        }
+        List<ConfigEntry> before = previous.report().entries();
+        List<ConfigEntry> after = next.report().entries();
+        for (int i = 0; i < after.size(); i++) {
+            if (!after.get(i).equals(before.get(i))) {
+                ConfigEntry entry = after.get(i);
+                LOG.info("Configuration changed: {}={} ({})", entry.key(), entry.value(), origin(entry));
+            }
+        }
+    }
+
+    private static String summary(ConfigReport report) {
+        List<String> parts = new ArrayList<>();
+        for (ConfigEntry entry : report.entries()) {
+            parts.add(entry.key() + "=" + entry.value() + " (" + origin(entry) + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String origin(ConfigEntry entry) {
+        return entry.origin() == null ? entry.source().label() : entry.source().label() + " " + entry.origin();
+    }
+
+    private static String cfgOrigin(Map<String, ?> properties) {
+        Object fileName = properties.get(FILEINSTALL_FILENAME);
+        if (fileName != null) {
+            try {
+                return Path.of(URI.create(fileName.toString())).toString();
+            } catch (IllegalArgumentException e) {
+                return fileName.toString();
+            }
+        }
+        return "ConfigAdmin " + PID;
+    }
+
+    private static String property(BundleContext context, String name, String fallback) {
+        String value = context.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public String backend() {
+        return current.backend();
+    }
+
+    @Override
+    public ZoneId timezone() {
+        return current.timezone();
+    }
+
+    @Override
+    public String hashSecret() {
+        return current.hashSecret();
+    }
+
+    @Override
+    public Path stagesPath() {
+        return current.stagesPath();
+    }
+
+    @Override
+    public Path pointersPath() {
+        return current.pointersPath();
+    }
+
+    @Override
+    public Path tasksPath() {
+        return current.tasksPath();
+    }
+
+    @Override
+    public Path schedulesPath() {
+        return current.schedulesPath();
+    }
+
+    @Override
+    public Path dataDirectory() {
+        return current.dataDirectory();
+    }
+
+    @Override
+    public Optional<String> value(String key) {
+        return current.value(key);
+    }
+
+    @Override
+    public ConfigReport report() {
+        return current.report();
+    }
+}

@@ -1,0 +1,25 @@
+package io.cascadence.core.impl;
+
+/** Default values, shared by the resolver and the metatype description so the two cannot drift apart. */
+final class Defaults {
+    static final String BACKEND = "cron";
+    static final String TIMEZONE = "UTC";
+    static final String HASH_SECRET = "";
+    static final String STAGES_PATH = "stages.yml";
+    static final String POINTERS_PATH = "pointers.yml";
+    static final String TASKS_PATH = "tasks.yml";
+    static final String SCHEDULES_PATH = "schedules.yml";
+    static final String TEMPORAL_SERVER = "localhost:7233";
+    static final String CRONYX_BASE_URL = "";
+    static final String CRONYX_TIMEOUT = "5.0";
+    static final String CRONYX_REFRESH = "true";
+    static final String UME_TRANSPORT = "";
+    static final String UME_GRPC_STUB = "";
+    static final String UME_GRPC_METHOD = "Send";
+    static final String UME_NATS_CONN = "";
+    static final String UME_NATS_SUBJECT = "events";
+    static final String UME_BROADCAST_POINTERS = "false";
+
+    private Defaults() {
+    }
+}

@@ -1,0 +1,31 @@
+package io.cascadence.core.impl;
+
+import java.util.Comparator;
+
+import io.cascadence.api.Task;
+import io.cascadence.api.TaskInfo;
+
+/**
+ * A task service the registry knows of.
+ *
+ * @param name its name
+ * @param task the service object
+ * @param serviceId its service id
+ * @param ranking its service ranking
+ * @param bundle the symbolic name of the bundle that registered it
+ * @param bundleVersion that bundle's version
+ */
+public record RegisteredTask(String name, Task task, long serviceId, int ranking, String bundle, String bundleVersion) {
+
+    /** Which of two services claiming one name wins: higher ranking, then the older service. */
+    static final Comparator<RegisteredTask> PRECEDENCE = Comparator.comparingInt(RegisteredTask::ranking).reversed()
+            .thenComparingLong(RegisteredTask::serviceId);
+
+    TaskInfo info() {
+        return new TaskInfo(name, false, false, bundle, bundleVersion);
+    }
+
+    String describe() {
+        return "service " + serviceId + " from bundle " + bundle + " " + bundleVersion;
+    }
+}

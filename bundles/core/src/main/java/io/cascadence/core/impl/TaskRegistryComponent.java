@@ -1,0 +1,67 @@
+package io.cascadence.core.impl;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.cascadence.api.Task;
+import io.cascadence.api.TaskInfo;
+import io.cascadence.api.TaskProperties;
+import io.cascadence.api.TaskRegistry;
+
+/**
+ * The whiteboard of {@link Task} services. The reference is dynamic and greedy so that plugins deployed, updated
+ * or removed while the container runs are seen at once.
+ */
+@Component(service = {TaskRegistry.class, TaskResolver.class}, immediate = true)
+public class TaskRegistryComponent implements TaskRegistry, TaskResolver {
+
+    private final TaskTable table = new TaskTable();
+
+    @Reference(service = Task.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTask(ServiceReference<Task> reference, Task task) {
+        table.put(entry(reference, task));
+    }
+
+    void updatedTask(ServiceReference<Task> reference, Task task) {
+        table.put(entry(reference, task));
+    }
+
+    void unbindTask(ServiceReference<Task> reference) {
+        table.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    @Override
+    public List<TaskInfo> tasks() {
+        return table.all().stream().map(RegisteredTask::info).toList();
+    }
+
+    @Override
+    public Optional<TaskInfo> task(String name) {
+        return table.find(name).map(RegisteredTask::info);
+    }
+
+    @Override
+    public Optional<RegisteredTask> resolve(String name) {
+        return table.find(name);
+    }
+
+    private static RegisteredTask entry(ServiceReference<Task> reference, Task task) {
+        Object name = reference.getProperty(TaskProperties.TASK_NAME);
+        Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
+        Bundle bundle = reference.getBundle();
+        return new RegisteredTask(name instanceof String s ? s : null, task,
+                (Long) reference.getProperty(Constants.SERVICE_ID), ranking instanceof Integer i ? i : 0,
+                bundle == null ? "unknown" : bundle.getSymbolicName(),
+                bundle == null ? "" : bundle.getVersion().toString());
+    }
+}

@@ -1,0 +1,92 @@
+package io.cascadence.core.impl;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the text of a configuration value into its typed form, or says what would have been accepted.
+ */
+@FunctionalInterface
+interface ValueParser {
+
+    /**
+     * @return the typed value
+     * @throws IllegalArgumentException with a message that says what is accepted
+     */
+    Object parse(String text);
+
+    static ValueParser text() {
+        return text -> text;
+    }
+
+    static ValueParser oneOf(String... allowed) {
+        List<String> values = List.of(allowed);
+        return text -> {
+            String normalised = text.strip().toLowerCase(Locale.ROOT);
+            if (!values.contains(normalised)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", values));
+            }
+            return normalised;
+        };
+    }
+
+    static ValueParser zone() {
+        return text -> {
+            try {
+                return ZoneId.of(text.strip());
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("expected an IANA time zone such as UTC or Europe/Paris");
+            }
+        };
+    }
+
+    static ValueParser path() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("expected a file path");
+            }
+            try {
+                return Path.of(text.strip());
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("expected a file path (" + e.getReason() + ")");
+            }
+        };
+    }
+
+    /** The original's rule: 0, false and no (any case) are false; we also insist the rest be 1, true or yes. */
+    static ValueParser bool() {
+        return text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "0", "false", "no", "off" -> Boolean.FALSE;
+            case "1", "true", "yes", "on" -> Boolean.TRUE;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static ValueParser positiveSeconds() {
+        return text -> {
+            try {
+                double seconds = Double.parseDouble(text.strip());
+                if (seconds > 0 && Double.isFinite(seconds)) {
+                    return seconds;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what is accepted
+            }
+            throw new IllegalArgumentException("expected a positive number of seconds such as 5 or 2.5");
+        };
+    }
+
+    static ValueParser optionalUrl() {
+        return text -> {
+            String value = text.strip();
+            if (!value.isEmpty() && !value.matches("(?i)https?://[^\\s/]+.*")) {
+                throw new IllegalArgumentException("expected an http:// or https:// URL");
+            }
+            return value;
+        };
+    }
+}

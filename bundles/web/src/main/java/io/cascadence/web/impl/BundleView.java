@@ -1,0 +1,22 @@
+package io.cascadence.web.impl;
+
+/**
+ * What the health check needs to know of one bundle.
+ *
+ * @param name symbolic name
+ * @param version version
+ * @param state OSGi state name: INSTALLED, RESOLVED, STARTING, STOPPING, ACTIVE
+ * @param fragment whether it is a fragment (never ACTIVE by design)
+ * @param plugin whether it was dropped into plugins/
+ * @param location where it was installed from
+ */
+record BundleView(String name, String version, String state, boolean fragment, boolean plugin, String location) {
+
+    boolean cascadence() {
+        return name != null && name.startsWith("io.cascadence.");
+    }
+
+    boolean healthy() {
+        return fragment || "ACTIVE".equals(state);
+    }
+}

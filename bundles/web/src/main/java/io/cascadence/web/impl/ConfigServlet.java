@@ -1,0 +1,54 @@
+package io.cascadence.web.impl;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.config.ConfigEntry;
+import io.cascadence.api.config.ConfigReport;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code GET /config}: every effective configuration value, where it came from, and the problems found. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("cascadence-config")
+@HttpWhiteboardServletPattern("/config")
+public class ConfigServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient CascadenceConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConfigReport report = config.report();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pid", report.pid());
+        body.put("yaml_file", report.yamlFile());
+        List<Map<String, Object>> entries = report.entries().stream().map(ConfigServlet::describe).toList();
+        body.put("entries", entries);
+        body.put("problems", report.problems());
+        Json.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    private static Map<String, Object> describe(ConfigEntry entry) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", entry.key());
+        body.put("value", entry.value());
+        body.put("source", entry.source().label());
+        body.put("origin", entry.origin());
+        body.put("env", entry.environmentVariable());
+        body.put("description", entry.description());
+        return body;
+    }
+}

@@ -1,0 +1,80 @@
+package io.cascadence.web.impl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code GET /health}: 200 and UP when every container bundle is active, otherwise 503 naming the culprits. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("cascadence-health")
+@HttpWhiteboardServletPattern("/health")
+public class HealthServlet extends HttpServlet {
+
+    static final String PLUGINS_PROPERTY = "cascadence.plugins";
+
+    private static final long serialVersionUID = 1L;
+
+    private transient BundleContext context;
+    private transient Path plugins;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+        String dir = bundleContext.getProperty(PLUGINS_PROPERTY);
+        this.plugins = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<BundleView> views = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() == 0) {
+                continue;
+            }
+            BundleRevision revision = bundle.adapt(BundleRevision.class);
+            boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            views.add(new BundleView(bundle.getSymbolicName(), bundle.getVersion().toString(), state(bundle),
+                    fragment, isPlugin(bundle.getLocation()), bundle.getLocation()));
+        }
+        HealthReport report = HealthReport.of(views);
+        Json.write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                report.body());
+    }
+
+    private boolean isPlugin(String location) {
+        if (plugins == null || location == null || !location.startsWith("file:")) {
+            return false;
+        }
+        try {
+            return Path.of(URI.create(location)).toAbsolutePath().normalize().startsWith(plugins);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String state(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.cascadence.web.impl;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** JSON in and out of servlets, and the error shape every endpoint shares: {@code {"status": .., "detail": ..}}. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    static void error(HttpServletResponse response, int status, String detail) throws IOException {
+        write(response, status, error(status, detail));
+    }
+
+    static Map<String, Object> error(int status, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    /**
+     * A task result as JSON can carry it: Jackson's view of it when it has one, otherwise its text, so that an odd
+     * return value never turns a successful run into a failed request.
+     */
+    static Object resultValue(Object result) {
+        if (result == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsBytes(result));
+        } catch (IOException | RuntimeException e) {
+            return String.valueOf(result);
+        }
+    }
+}

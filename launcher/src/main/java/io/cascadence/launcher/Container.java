@@ -1,0 +1,164 @@
+package io.cascadence.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * One Apache Felix framework with the Cascadence bundles, started in a fixed order: libraries, ConfigAdmin and
+ * the Cascadence bundles first; then FileInstall, whose first scan of {@code config/} and {@code plugins/} runs
+ * synchronously, so the configuration and the plugins are in place before SCR activates any component; then SCR;
+ * HTTP last, so the first 200 from {@code /health} means everything is ready.
+ */
+public final class Container {
+
+    private static final int FILEINSTALL_POLL_MILLIS = 500;
+
+    private final Installation installation;
+    private final ContainerOptions options;
+    private Framework framework;
+
+    public Container(Installation installation, ContainerOptions options) {
+        this.installation = installation;
+        this.options = options;
+    }
+
+    public void start() {
+        BundleList bundles = BundleList.read(installation.system());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException("No OSGi framework on the class path"));
+        framework = factory.newFramework(frameworkProperties());
+        try {
+            framework.init();
+            BundleContext context = framework.getBundleContext();
+            List<Bundle> installed = new ArrayList<>();
+            List<Path> jars = new ArrayList<>(bundles.always());
+            if (options.shell()) {
+                jars.addAll(bundles.shell());
+            }
+            for (Path jar : jars) {
+                installed.add(context.installBundle(jar.toUri().toString()));
+            }
+            framework.start();
+            for (Bundle bundle : installed) {
+                if (!isFragment(bundle)) {
+                    startBundle(bundle);
+                }
+            }
+        } catch (BundleException e) {
+            stop(Duration.ofSeconds(10));
+            throw new LaunchException("Cannot start the framework: " + e.getMessage(), e);
+        }
+    }
+
+    private static void startBundle(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            // Keep going: /health names the bundle that is not active, which beats not starting at all.
+            System.err.println("ERROR: bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    private Map<String, String> frameworkProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, options.cache().toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put("cascadence.home", installation.home().toString());
+        p.put("cascadence.data", installation.data().toString());
+        p.put("cascadence.plugins", installation.plugins().toString());
+
+        p.put("felix.fileinstall.dir", installation.config() + "," + installation.plugins());
+        p.put("felix.fileinstall.poll", Integer.toString(FILEINSTALL_POLL_MILLIS));
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
+        p.put("felix.fileinstall.tmpdir", options.cache().resolveSibling(options.cache().getFileName() + "-tmp")
+                .toString());
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.bundles.startTransient", "true");
+        // Never rewrite the user's cfg files (comments and order would be lost).
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "2");
+
+        p.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        p.put("org.apache.felix.http.host", options.host());
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("ds.loglevel", "warn");
+        if (options.shell()) {
+            p.put("gosh.home", installation.home().toString());
+        }
+        return p;
+    }
+
+    /** Waits until {@code /health} answers 200; returns false if it has not after {@code timeout}. */
+    public boolean awaitHealthy(Duration timeout) throws InterruptedException {
+        URI health = URI.create(new RuntimeInfo(ProcessHandle.current().pid(), options.host(), options.port(),
+                "container").baseUrl() + "/health");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (framework.getState() != Bundle.ACTIVE) {
+                return false;
+            }
+            if (answers200(health)) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private static boolean answers200(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            int status = connection.getResponseCode();
+            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (body != null) {
+                    body.readAllBytes();
+                }
+            }
+            return status == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Blocks until the framework stops (for example when the shell's {@code exit} stops it). */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    public void stop(Duration timeout) {
+        if (framework == null) {
+            return;
+        }
+        try {
+            framework.stop();
+            framework.waitForStop(timeout.toMillis());
+        } catch (BundleException e) {
+            System.err.println("ERROR: stopping the framework: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

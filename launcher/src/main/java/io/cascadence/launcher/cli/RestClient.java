@@ -1,0 +1,87 @@
+package io.cascadence.launcher.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cascadence.launcher.LaunchException;
+
+/** Calls the container's REST API; every command of {@code bin/task} is one or more of these calls. */
+final class RestClient {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RestClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+    }
+
+    JsonNode post(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, Map<String, String> headers) {
+        headers.forEach(builder::header);
+        HttpRequest request = builder.header("Accept", "application/json").timeout(Duration.ofMinutes(10)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new LaunchException("Cannot reach Cascadence at " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted while waiting for Cascadence", e);
+        }
+        JsonNode body = parse(response.body());
+        if (response.statusCode() >= 400) {
+            JsonNode detail = body == null ? null : body.get("detail");
+            throw new CommandFailedException(detail != null && !detail.isNull() ? detail.asText()
+                    : "HTTP " + response.statusCode() + " from " + request.uri());
+        }
+        return body;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The container refused or failed the request; its detail is the message for the user. */
+    static final class CommandFailedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CommandFailedException(String message) {
+            super(message);
+        }
+    }
+}
