@@ -128,12 +128,21 @@ public class ConfigComponent implements CascadenceConfig {
         }
     }
 
+    /** One line: the files in use once, then each key with the short name of its source. */
     private static String summary(ConfigReport report) {
         List<String> parts = new ArrayList<>();
         for (ConfigEntry entry : report.entries()) {
-            parts.add(entry.key() + "=" + entry.value() + " (" + origin(entry) + ")");
+            String origin = entry.source() == ConfigSource.ENVIRONMENT ? "env " + entry.origin() : entry.source().label();
+            parts.add(entry.key() + "=" + entry.value() + " [" + origin + "]");
         }
-        return String.join(", ", parts);
+        String files = report.entries().stream()
+                .filter(e -> e.source() == ConfigSource.CFG)
+                .map(ConfigEntry::origin)
+                .findFirst()
+                .map(f -> "cfg " + f)
+                .orElse("no cfg file");
+        files += report.yamlFile() == null ? ", no YAML file" : ", yaml " + report.yamlFile();
+        return "(" + files + ") " + String.join(", ", parts);
     }
 
     private static String origin(ConfigEntry entry) {

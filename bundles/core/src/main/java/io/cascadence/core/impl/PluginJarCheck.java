@@ -1,0 +1,94 @@
+package io.cascadence.core.impl;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at the jars in {@code plugins/} and names the ones that can never be deployed. FileInstall skips a jar it
+ * cannot read without a word; a user who dropped it there deserves to hear why nothing happened. A file is judged
+ * only once it has stopped changing, so a copy in progress is not reported.
+ */
+final class PluginJarCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginJarCheck.class);
+
+    private final Path folder;
+    private final Map<Path, List<Object>> seen = new HashMap<>();
+    private final Map<Path, List<Object>> judged = new HashMap<>();
+    private final Map<Path, String> problems = new HashMap<>();
+
+    PluginJarCheck(Path folder) {
+        this.folder = folder;
+    }
+
+    /** One pass over the folder; call it periodically. */
+    synchronized void scan() {
+        Map<Path, List<Object>> current = new HashMap<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(folder, "*.jar")) {
+            for (Path jar : jars) {
+                stamp(jar).ifPresent(s -> current.put(jar, s));
+            }
+        } catch (IOException e) {
+            return; // The folder is missing or unreadable; FileInstall reports that itself.
+        }
+        for (Map.Entry<Path, List<Object>> entry : current.entrySet()) {
+            Path jar = entry.getKey();
+            boolean stable = Objects.equals(seen.get(jar), entry.getValue());
+            if (stable && !Objects.equals(judged.get(jar), entry.getValue())) {
+                judged.put(jar, entry.getValue());
+                judge(jar);
+            }
+        }
+        seen.keySet().retainAll(current.keySet());
+        seen.putAll(current);
+        judged.keySet().retainAll(current.keySet());
+        problems.keySet().retainAll(current.keySet());
+    }
+
+    private void judge(Path jar) {
+        Optional<String> problem = problemOf(jar);
+        String previous = problem.isPresent() ? problems.put(jar, problem.get()) : problems.remove(jar);
+        if (problem.isPresent()) {
+            LOG.warn("Plugin {} cannot be deployed and is ignored: {}", jar, problem.get());
+        } else if (previous != null) {
+            LOG.info("Plugin {} is a valid bundle now", jar);
+        }
+    }
+
+    static Optional<String> problemOf(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return Optional.of("it has no META-INF/MANIFEST.MF, so it is not an OSGi bundle");
+            }
+            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+                return Optional.of("its manifest has no Bundle-SymbolicName, so it is not an OSGi bundle");
+            }
+            return Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.of("it is not a readable jar file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Optional<List<Object>> stamp(Path jar) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+            return Optional.of(List.of(attributes.lastModifiedTime(), attributes.size()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.cascadence.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Dropping plugin jars into, replacing them in and removing them from plugins/ of a running container. */
+class HotDeployIT {
+
+    private static final Path HELLO = Path.of(System.getProperty("hello.jar"));
+
+    private Installation installation;
+    private ContainerProcess container;
+
+    @BeforeEach
+    void start() {
+        installation = Installation.copy("hot-deploy");
+        container = installation.start();
+    }
+
+    @AfterEach
+    void stop() {
+        container.close();
+    }
+
+    @Test
+    void aDroppedPluginAppearsRunsDisappearsAndComesBack() {
+        Path jar = installation.plugins().resolve("hello.jar");
+        assertThat(hello()).isNull();
+
+        Installation.dropInto(HELLO, jar);
+        Await.until("hello in GET /tasks", () -> hello() != null);
+        assertThat(installation.task("list").stdout().lines()).contains("hello\tenabled", "example\tenabled");
+        Http.Response run = container.http.post("/tasks/hello/run", Map.of("X-User-ID", "ada"));
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.json().path("result").asText()).isEqualTo("Hello, ada!");
+
+        delete(jar);
+        Await.until("hello gone from GET /tasks", () -> hello() == null);
+        assertThat(container.http.post("/tasks/hello/run").status()).isEqualTo(404);
+        assertThat(installation.task("list").stdout().lines()).doesNotContain("hello\tenabled");
+
+        Installation.dropInto(HELLO, jar);
+        Await.until("hello back in GET /tasks", () -> hello() != null);
+    }
+
+    @Test
+    void replacingAPluginJarSwitchesToTheNewVersion() {
+        Path jar = installation.plugins().resolve("hello.jar");
+        Installation.dropInto(HELLO, jar);
+        Await.until("hello in GET /tasks", () -> hello() != null);
+        String oldVersion = hello().path("version").asText();
+
+        Installation.dropInto(withVersion(HELLO, "9.9.9"), jar);
+
+        Await.until("hello at version 9.9.9 (was " + oldVersion + ")",
+                () -> hello() != null && "9.9.9".equals(hello().path("version").asText()));
+        assertThat(container.http.post("/tasks/hello/run").json().path("result").asText()).isEqualTo("Hello, world!");
+    }
+
+    @Test
+    void aCorruptJarIsLoggedByNameAndChangesNothingElse() throws IOException {
+        Path corrupt = installation.plugins().resolve("broken-plugin.jar");
+        Path bytes = Files.createTempFile("broken", ".jar");
+        Files.writeString(bytes, "this is not a zip file");
+        Installation.dropInto(bytes, corrupt);
+
+        Await.until("a log line naming broken-plugin.jar", () -> container.log().contains("broken-plugin.jar"));
+        assertThat(container.isAlive()).isTrue();
+        assertThat(container.http.get("/health").json().path("status").asText()).isEqualTo("UP");
+        assertThat(ContainerIT.find(container.http.get("/tasks").json(), "example")).isNotNull();
+        assertThat(container.http.post("/tasks/example/run").status()).isEqualTo(200);
+
+        // A good plugin dropped afterwards still deploys.
+        Installation.dropInto(HELLO, installation.plugins().resolve("hello.jar"));
+        Await.until("hello in GET /tasks after the corrupt jar", () -> hello() != null);
+    }
+
+    private JsonNode hello() {
+        Http.Response tasks = container.http.get("/tasks");
+        assertThat(tasks.status()).isEqualTo(200);
+        return ContainerIT.find(tasks.json(), "hello");
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of the jar whose manifest says another Bundle-Version: a new release of the same plugin. */
+    static Path withVersion(Path jar, String version) {
+        try (JarFile source = new JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(source.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            Path target = Files.createTempFile("hello-" + version, ".jar");
+            try (OutputStream file = Files.newOutputStream(target);
+                    JarOutputStream out = new JarOutputStream(file, manifest)) {
+                for (JarEntry entry : source.stream().toList()) {
+                    if (entry.getName().equals(JarFile.MANIFEST_NAME) || entry.getName().equals("META-INF/")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = source.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
