@@ -94,12 +94,19 @@ final class Installation {
 
     /** Runs a program of the installation ({@code bin/...}) to completion, without a terminal. */
     CommandResult run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Like {@link #run}, with {@code input} as its standard input. */
+    CommandResult runWithInput(String input, String... args) {
         List<String> command = new ArrayList<>(List.of(args));
         command.set(0, home.resolve(args[0]).toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().putAll(environment);
-        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         try {
+            Path in = Files.createTempFile(WORK, "stdin", ".txt");
+            Files.writeString(in, input);
+            builder.redirectInput(in.toFile());
             Path out = Files.createTempFile(WORK, "task-out", ".txt");
             Path err = Files.createTempFile(WORK, "task-err", ".txt");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());

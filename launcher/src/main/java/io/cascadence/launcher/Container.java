@@ -18,6 +18,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * One Apache Felix framework with the Cascadence bundles, started in a fixed order: libraries, ConfigAdmin and
@@ -28,9 +29,11 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class Container {
 
     private static final int FILEINSTALL_POLL_MILLIS = 500;
+    private static final String JLINE = "org.jline";
 
     private final Installation installation;
     private final ContainerOptions options;
+    private List<Path> shellJars = List.of();
     private Framework framework;
 
     public Container(Installation installation, ContainerOptions options) {
@@ -47,13 +50,10 @@ public final class Container {
             framework.init();
             BundleContext context = framework.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
-            List<Path> jars = new ArrayList<>(bundles.always());
-            if (options.shell()) {
-                jars.addAll(bundles.shell());
-            }
-            for (Path jar : jars) {
+            for (Path jar : bundles.always()) {
                 installed.add(context.installBundle(jar.toUri().toString()));
             }
+            shellJars = options.shell() ? bundles.shell() : List.of();
             framework.start();
             for (Bundle bundle : installed) {
                 if (!isFragment(bundle)) {
@@ -64,6 +64,45 @@ public final class Container {
             stop(Duration.ofSeconds(10));
             throw new LaunchException("Cannot start the framework: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the Gogo shell on this terminal, if it was asked for. Called once the container is healthy, so that
+     * the prompt comes after the start-up messages and a command typed at it finds every service in place.
+     */
+    public void startShell() {
+        try {
+            List<Bundle> shell = new ArrayList<>();
+            for (Path jar : shellJars) {
+                shell.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            }
+            // JLine finds its terminal providers (exec, ffm, ...) through the context class loader; without its
+            // own loader there, it falls back to a dumb terminal with no line editing.
+            ClassLoader saved = Thread.currentThread().getContextClassLoader();
+            try {
+                for (Bundle bundle : shell) {
+                    if (isFragment(bundle)) {
+                        continue;
+                    }
+                    startBundle(bundle);
+                    if (JLINE.equals(bundle.getSymbolicName())) {
+                        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+                        if (wiring != null) {
+                            Thread.currentThread().setContextClassLoader(wiring.getClassLoader());
+                        }
+                    }
+                }
+            } finally {
+                Thread.currentThread().setContextClassLoader(saved);
+            }
+        } catch (BundleException e) {
+            System.err.println("ERROR: cannot install the shell: " + e.getMessage());
+        }
+    }
+
+    /** Whether the framework is still up: false once a shell {@code exit} or a signal has stopped it. */
+    public boolean running() {
+        return framework != null && (framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
     }
 
     private static void startBundle(Bundle bundle) {

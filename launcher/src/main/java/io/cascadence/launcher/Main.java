@@ -53,6 +53,9 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(hook);
             container.start();
             if (!container.awaitHealthy(START_TIMEOUT)) {
+                if (!container.running()) {
+                    return; // stopped by a signal while starting
+                }
                 throw new LaunchException("Cascadence did not become healthy within " + START_TIMEOUT.toSeconds()
                         + " s; see the log above and GET /health");
             }
@@ -60,6 +63,7 @@ public final class Main {
             lock.publish(info);
             System.err.printf("Cascadence started in %d ms: %s (home %s)%n",
                     (System.nanoTime() - startedNanos) / 1_000_000, info.baseUrl(), installation.home());
+            container.startShell();
             container.awaitStop();
         } finally {
             lock.close();
