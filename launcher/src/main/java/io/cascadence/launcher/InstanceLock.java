@@ -15,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One process at a time owns an installation's {@code data/}: the container, or a command line that started the
@@ -29,16 +32,29 @@ public final class InstanceLock implements AutoCloseable {
     private final Installation installation;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path file;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private InstanceLock(Installation installation, FileChannel channel, FileLock lock) {
+    private InstanceLock(Installation installation, FileChannel channel, FileLock lock, Path file) {
         this.installation = installation;
         this.channel = channel;
         this.lock = lock;
+        this.file = file;
     }
 
-    /** Takes the lock, or returns empty when another process holds it. */
+    /**
+     * Lock files this process holds. POSIX record locks belong to the process: opening and closing a second
+     * channel on a held file would silently release the lock, so a second attempt here never touches the file.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /** Takes the lock, or returns empty when another process (or this one) holds it. */
     public static Optional<InstanceLock> tryAcquire(Installation installation) {
-        Path file = installation.data().resolve(LOCK_FILE);
+        Path file = installation.data().resolve(LOCK_FILE).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            return Optional.empty();
+        }
+        boolean acquired = false;
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
@@ -52,9 +68,14 @@ public final class InstanceLock implements AutoCloseable {
                 return Optional.empty();
             }
             Files.deleteIfExists(installation.data().resolve(RUNTIME_FILE));
-            return Optional.of(new InstanceLock(installation, channel, lock));
+            acquired = true;
+            return Optional.of(new InstanceLock(installation, channel, lock, file));
         } catch (IOException e) {
             throw new LaunchException("Cannot lock " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (!acquired) {
+                HELD.remove(file);
+            }
         }
     }
 
@@ -99,12 +120,17 @@ public final class InstanceLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             Files.deleteIfExists(installation.data().resolve(RUNTIME_FILE));
             lock.release();
             channel.close();
         } catch (IOException e) {
             // The OS releases the lock when the process ends anyway.
+        } finally {
+            HELD.remove(file);
         }
     }
 }

@@ -29,7 +29,10 @@ final class YamlConfigFile {
     private final Path path;
     private final boolean explicit;
     private Map<String, Object> lastGood = Map.of();
-    private Object lastStamp;
+    /** Nothing read yet: differs from every stamp, including the null of a missing file. */
+    private static final Object NEVER_READ = new Object();
+
+    private Object lastStamp = NEVER_READ;
     private String problem;
 
     /**
@@ -73,7 +76,7 @@ final class YamlConfigFile {
 
     /** The file, for reports, when it is in use (named by the user, or present at the default place). */
     synchronized String inUse() {
-        return explicit || lastStamp != null ? path.toString() : null;
+        return explicit || (lastStamp != null && lastStamp != NEVER_READ) ? path.toString() : null;
     }
 
     /** The problem found at the last refresh, or an empty list. */

@@ -6,7 +6,7 @@ package io.cascadence.web.impl;
  * @param name symbolic name
  * @param version version
  * @param state OSGi state name: INSTALLED, RESOLVED, STARTING, STOPPING, ACTIVE
- * @param fragment whether it is a fragment (never ACTIVE by design)
+ * @param fragment whether it is a fragment (never ACTIVE by design; RESOLVED once attached to its host)
  * @param plugin whether it was dropped into plugins/
  * @param location where it was installed from
  */
@@ -16,7 +16,8 @@ record BundleView(String name, String version, String state, boolean fragment, b
         return name != null && name.startsWith("io.cascadence.");
     }
 
+    /** Active; for a fragment, which is never active, resolved (attached to its host). */
     boolean healthy() {
-        return fragment || "ACTIVE".equals(state);
+        return fragment ? "RESOLVED".equals(state) : "ACTIVE".equals(state);
     }
 }
