@@ -5,16 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code system/bundles.list}: the container's bundles in start order, one jar name per line. Lines after
- * {@code [shell]} are the Gogo shell, installed only when the container runs in a terminal.
+ * {@code system/bundles.list}: the container's bundles in start order, one jar name per line. A jar followed by
+ * {@code &} starts on its own thread, beside the bundles after it (start-up waits for it before it is done).
+ * Lines after {@code [shell]} are the Gogo shell, installed only when the container runs in a terminal.
  *
  * @param always jars always started, in order
+ * @param background those of {@code always} that start on their own thread
  * @param shell jars started only for an interactive shell
  */
-public record BundleList(List<Path> always, List<Path> shell) {
+public record BundleList(List<Path> always, Set<Path> background, List<Path> shell) {
 
     public static final String FILE_NAME = "bundles.list";
     private static final String SHELL_SECTION = "[shell]";
@@ -28,6 +32,7 @@ public record BundleList(List<Path> always, List<Path> shell) {
             throw new LaunchException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         List<Path> always = new ArrayList<>();
+        Set<Path> background = new HashSet<>();
         List<Path> shell = new ArrayList<>();
         List<Path> current = always;
         for (String raw : lines) {
@@ -39,12 +44,17 @@ public record BundleList(List<Path> always, List<Path> shell) {
                 current = shell;
                 continue;
             }
-            Path jar = systemDir.resolve(line);
+            boolean parallel = line.endsWith("&");
+            String name = parallel ? line.substring(0, line.length() - 1).strip() : line;
+            Path jar = systemDir.resolve(name);
             if (!Files.isRegularFile(jar)) {
-                throw new LaunchException(file + " lists " + line + ", which is not in " + systemDir);
+                throw new LaunchException(file + " lists " + name + ", which is not in " + systemDir);
             }
             current.add(jar);
+            if (parallel) {
+                background.add(jar);
+            }
         }
-        return new BundleList(List.copyOf(always), List.copyOf(shell));
+        return new BundleList(List.copyOf(always), Set.copyOf(background), List.copyOf(shell));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -21,10 +22,11 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * One Apache Felix framework with the Cascadence bundles, started in a fixed order: libraries, ConfigAdmin and
- * the Cascadence bundles first; then FileInstall, whose first scan of {@code config/} and {@code plugins/} runs
- * synchronously, so the configuration and the plugins are in place before SCR activates any component; then SCR;
- * HTTP last, so the first 200 from {@code /health} means everything is ready.
+ * One Apache Felix framework with the Cascadence bundles, started in the order of {@code system/bundles.list}:
+ * libraries, ConfigAdmin and the Cascadence bundles first; then FileInstall, whose first scan of {@code config/}
+ * and {@code plugins/} runs synchronously, so the configuration and the plugins are in place before SCR activates
+ * any component; then SCR. Jetty, the slowest to start, starts on its own thread beside them; {@code /health}
+ * answers 200 only once every bundle is active, so its first 200 still means everything is ready.
  */
 public final class Container {
 
@@ -49,17 +51,31 @@ public final class Container {
         try {
             framework.init();
             BundleContext context = framework.getBundleContext();
-            List<Bundle> installed = new ArrayList<>();
+            Map<Path, Bundle> installed = new LinkedHashMap<>();
             for (Path jar : bundles.always()) {
-                installed.add(context.installBundle(jar.toUri().toString()));
+                installed.put(jar, context.installBundle(location(jar)));
             }
             shellJars = options.shell() ? bundles.shell() : List.of();
             framework.start();
-            for (Bundle bundle : installed) {
-                if (!isFragment(bundle)) {
+            List<Thread> parallel = new ArrayList<>();
+            installed.forEach((jar, bundle) -> {
+                if (isFragment(bundle)) {
+                    return;
+                }
+                if (bundles.background().contains(jar)) {
+                    Thread thread = new Thread(() -> startBundle(bundle), "cascadence-start-" + bundle.getSymbolicName());
+                    thread.start();
+                    parallel.add(thread);
+                } else {
                     startBundle(bundle);
                 }
+            });
+            for (Thread thread : parallel) {
+                thread.join();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted while starting", e);
         } catch (BundleException e) {
             stop(Duration.ofSeconds(10));
             throw new LaunchException("Cannot start the framework: " + e.getMessage(), e);
@@ -74,7 +90,7 @@ public final class Container {
         try {
             List<Bundle> shell = new ArrayList<>();
             for (Path jar : shellJars) {
-                shell.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                shell.add(framework.getBundleContext().installBundle(location(jar)));
             }
             // JLine finds its terminal providers (exec, ffm, ...) through the context class loader; without its
             // own loader there, it falls back to a dumb terminal with no line editing.
@@ -112,6 +128,14 @@ public final class Container {
             // Keep going: /health names the bundle that is not active, which beats not starting at all.
             System.err.println("ERROR: bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
         }
+    }
+
+    /**
+     * System jars are installed by reference: Felix reads them where they are instead of copying them into the
+     * cache at every start. They never change while the container runs.
+     */
+    private static String location(Path jar) {
+        return "reference:" + jar.toUri();
     }
 
     private static boolean isFragment(Bundle bundle) {

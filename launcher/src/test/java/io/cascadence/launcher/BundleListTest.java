@@ -46,6 +46,19 @@ class BundleListTest {
                 system.resolve("scr.jar"), system.resolve("core.jar"), system.resolve("api.jar"));
         assertThat(bundles.shell()).containsExactly(
                 system.resolve("gogo-runtime.jar"), system.resolve("gogo-shell.jar"));
+        assertThat(bundles.background()).isEmpty();
+    }
+
+    @Test
+    void aTrailingAmpersandMarksABundleToStartBesideTheOthersWithoutLosingItsPlace() throws IOException {
+        jars("slf4j.jar", "jetty.jar", "scr.jar");
+        list("slf4j.jar\njetty.jar &\nscr.jar\n");
+
+        BundleList bundles = BundleList.read(system);
+
+        assertThat(bundles.always()).containsExactly(
+                system.resolve("slf4j.jar"), system.resolve("jetty.jar"), system.resolve("scr.jar"));
+        assertThat(bundles.background()).containsExactly(system.resolve("jetty.jar"));
     }
 
     @Test
