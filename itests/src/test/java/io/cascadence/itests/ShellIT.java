@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Gogo shell's task:* commands. A terminal is not needed to reach them: with CASCADENCE_SHELL=true the shell
+ * The task:* commands at the console. A terminal is not needed to reach them: with CASCADENCE_SHELL=true the console
  * reads commands from standard input, and at its end stops the container as {@code exit} would.
  */
 class ShellIT {

@@ -19,7 +19,6 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * One Apache Felix framework with the Cascadence bundles, started in the order of {@code system/bundles.list}:
@@ -31,7 +30,6 @@ import org.osgi.framework.wiring.BundleWiring;
 public final class Container {
 
     private static final int FILEINSTALL_POLL_MILLIS = 500;
-    private static final String JLINE = "org.jline";
 
     private final Installation installation;
     private final ContainerOptions options;
@@ -83,7 +81,7 @@ public final class Container {
     }
 
     /**
-     * Starts the Gogo shell on this terminal, if it was asked for. Called once the container is healthy, so that
+     * Starts the console on this terminal, if it was asked for. Called once the container is healthy, so that
      * the prompt comes after the start-up messages and a command typed at it finds every service in place.
      */
     public void startShell() {
@@ -92,25 +90,7 @@ public final class Container {
             for (Path jar : shellJars) {
                 shell.add(framework.getBundleContext().installBundle(location(jar)));
             }
-            // JLine finds its terminal providers (exec, ffm, ...) through the context class loader; without its
-            // own loader there, it falls back to a dumb terminal with no line editing.
-            ClassLoader saved = Thread.currentThread().getContextClassLoader();
-            try {
-                for (Bundle bundle : shell) {
-                    if (isFragment(bundle)) {
-                        continue;
-                    }
-                    startBundle(bundle);
-                    if (JLINE.equals(bundle.getSymbolicName())) {
-                        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-                        if (wiring != null) {
-                            Thread.currentThread().setContextClassLoader(wiring.getClassLoader());
-                        }
-                    }
-                }
-            } finally {
-                Thread.currentThread().setContextClassLoader(saved);
-            }
+            shell.stream().filter(b -> !isFragment(b)).forEach(Container::startBundle);
         } catch (BundleException e) {
             System.err.println("ERROR: cannot install the shell: " + e.getMessage());
         }
