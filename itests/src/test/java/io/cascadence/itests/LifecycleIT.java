@@ -1,0 +1,27 @@
+package io.cascadence.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Stopping with SIGTERM, as a service manager does, and starting again on the same installation. */
+class LifecycleIT {
+
+    @Test
+    void sigtermStopsCleanlyAndTheInstallationStartsAgain() {
+        Installation installation = Installation.copy("lifecycle");
+        ContainerProcess first = installation.start();
+        assertThat(installation.home.resolve("data/.runtime")).exists();
+
+        int exitCode = first.stop();
+
+        // The JVM reports a SIGTERM-initiated exit as 128 + 15 once its shutdown hooks have run.
+        assertThat(exitCode).isEqualTo(143);
+        assertThat(first.log()).contains("Task 'example' unregistered").contains("Stopped Jetty");
+        assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
+
+        try (ContainerProcess second = installation.start()) {
+            assertThat(second.http.post("/tasks/example/run").status()).isEqualTo(200);
+        }
+    }
+}
