@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures how long a running container takes to show a plugin dropped into plugins/ in GET /tasks, and to drop it
-# again after the jar is deleted, over N rounds (default 5). Prints each round and the medians.
+# Measures how long a running container takes to show a plugin dropped into plugins/ in GET /tasks, to drop it
+# again after the jar is deleted, and to report an edit of config/io.cascadence.cfg in GET /config, over N rounds
+# (default 5). Prints each round and the medians.
 #
 #   mvn -q install -DskipTests && benchmarks/hot-deploy.sh [rounds]
 set -euo pipefail
@@ -26,7 +27,9 @@ now_ms() { date +%s%3N; }
 has_hello() { curl -s "$url/tasks" | grep -q '"name":"hello"'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-deploys=(); removals=()
+deploys=(); removals=(); edits=()
+cfg="$work/cascadence/config/io.cascadence.cfg"
+zones=(Europe/Paris Asia/Tokyo America/New_York Africa/Cairo Australia/Sydney Europe/Oslo Asia/Seoul)
 for i in $(seq 1 "$rounds"); do
   cp "$hello" "$work/cascadence/plugins/.hello.part"
   start="$(now_ms)"; mv "$work/cascadence/plugins/.hello.part" "$work/cascadence/plugins/hello.jar"
@@ -35,7 +38,12 @@ for i in $(seq 1 "$rounds"); do
   start="$(now_ms)"; rm "$work/cascadence/plugins/hello.jar"
   while has_hello; do sleep 0.02; done
   removals+=($(( $(now_ms) - start )))
-  echo "round $i: deployed in ${deploys[-1]} ms, removed in ${removals[-1]} ms"
+  zone="${zones[$(( i % ${#zones[@]} ))]}"
+  start="$(now_ms)"; printf 'timezone = %s\n' "$zone" > "$cfg.part" && mv "$cfg.part" "$cfg"
+  until curl -s "$url/config" | grep -q "\"value\":\"$zone\""; do sleep 0.02; done
+  edits+=($(( $(now_ms) - start )))
+  echo "round $i: deployed in ${deploys[-1]} ms, removed in ${removals[-1]} ms, cfg edit seen in ${edits[-1]} ms"
   sleep 0.6
 done
-echo "median deploy: $(median "${deploys[@]}") ms, median removal: $(median "${removals[@]}") ms (FileInstall polls every 500 ms)"
+echo "median deploy: $(median "${deploys[@]}") ms, median removal: $(median "${removals[@]}") ms," \
+  "median cfg edit: $(median "${edits[@]}") ms (FileInstall polls every 500 ms)"

@@ -11,7 +11,8 @@ class LifecycleIT {
     void sigtermStopsCleanlyAndTheInstallationStartsAgain() {
         Installation installation = Installation.copy("lifecycle");
         ContainerProcess first = installation.start();
-        assertThat(installation.home.resolve("data/.runtime")).exists();
+        // Published by the launcher once it has seen /health answer, so a moment after our own first 200.
+        Await.until("data/.runtime published", () -> installation.home.resolve("data/.runtime").toFile().exists());
 
         int exitCode = first.stop();
 

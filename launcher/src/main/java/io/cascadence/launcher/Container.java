@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -48,26 +47,23 @@ public final class Container {
         framework = factory.newFramework(frameworkProperties());
         try {
             framework.init();
-            BundleContext context = framework.getBundleContext();
-            Map<Path, Bundle> installed = new LinkedHashMap<>();
-            for (Path jar : bundles.always()) {
-                installed.put(jar, context.installBundle(location(jar)));
-            }
-            shellJars = options.shell() ? bundles.shell() : List.of();
             framework.start();
+            shellJars = options.shell() ? bundles.shell() : List.of();
+            // Bundles are installed in groups that end at each '&' bundle, and a group is started before the next
+            // is installed: so Jetty's thread gets going without waiting for the rest to install, while inside a
+            // group every bundle still sees the others when it resolves (slf4j-api needs slf4j-simple's
+            // capability, the Cascadence bundles SCR's, which starts after them).
+            BundleContext context = framework.getBundleContext();
             List<Thread> parallel = new ArrayList<>();
-            installed.forEach((jar, bundle) -> {
-                if (isFragment(bundle)) {
-                    return;
-                }
+            List<Path> group = new ArrayList<>();
+            for (Path jar : bundles.always()) {
+                group.add(jar);
                 if (bundles.background().contains(jar)) {
-                    Thread thread = new Thread(() -> startBundle(bundle), "cascadence-start-" + bundle.getSymbolicName());
-                    thread.start();
-                    parallel.add(thread);
-                } else {
-                    startBundle(bundle);
+                    startGroup(context, group, bundles, parallel);
+                    group.clear();
                 }
-            });
+            }
+            startGroup(context, group, bundles, parallel);
             for (Thread thread : parallel) {
                 thread.join();
             }
@@ -77,6 +73,27 @@ public final class Container {
         } catch (BundleException e) {
             stop(Duration.ofSeconds(10));
             throw new LaunchException("Cannot start the framework: " + e.getMessage(), e);
+        }
+    }
+
+    private static void startGroup(BundleContext context, List<Path> jars, BundleList bundles, List<Thread> parallel)
+            throws BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            installed.add(context.installBundle(location(jar)));
+        }
+        for (int i = 0; i < jars.size(); i++) {
+            Bundle bundle = installed.get(i);
+            if (isFragment(bundle)) {
+                continue;
+            }
+            if (bundles.background().contains(jars.get(i))) {
+                Thread thread = new Thread(() -> startBundle(bundle), "cascadence-start-" + bundle.getSymbolicName());
+                thread.start();
+                parallel.add(thread);
+            } else {
+                startBundle(bundle);
+            }
         }
     }
 
@@ -126,6 +143,11 @@ public final class Container {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, options.cache().toString());
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // What slf4j-api and slf4j-simple require of a ServiceLoader mediator; io.cascadence.logging does the
+        // mediator's one job for them (see its bnd.bnd), so the system bundle vouches for the capabilities.
+        p.put(Constants.FRAMEWORK_SYSTEMCAPABILITIES_EXTRA,
+                "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\","
+                        + "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"");
         p.put("cascadence.home", installation.home().toString());
         p.put("cascadence.data", installation.data().toString());
         p.put("cascadence.plugins", installation.plugins().toString());

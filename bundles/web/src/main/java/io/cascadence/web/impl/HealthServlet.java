@@ -37,6 +37,9 @@ public class HealthServlet extends HttpServlet {
         this.context = bundleContext;
         String dir = bundleContext.getProperty(PLUGINS_PROPERTY);
         this.plugins = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
+        // Load the JSON machinery now, while HTTP is still starting, rather than in the first request: the first
+        // 200 from /health is how scripts and the launcher know the container is up.
+        Json.warmUp(HealthReport.of(List.of()).body());
     }
 
     @Override

@@ -27,6 +27,15 @@ final class Json {
         response.getOutputStream().write(bytes);
     }
 
+    /** Serialises {@code sample} once, so that the classes doing it are loaded before the first request. */
+    static void warmUp(Object sample) {
+        try {
+            MAPPER.writeValueAsBytes(sample);
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON serialisation does not work", e);
+        }
+    }
+
     static void error(HttpServletResponse response, int status, String detail) throws IOException {
         write(response, status, error(status, detail));
     }
