@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -69,11 +68,7 @@ public class ConfigComponent implements CascadenceConfig {
         yaml.refresh();
         apply(properties);
         LOG.info("Configuration {} in effect: {}", PID, summary(current.report()));
-        yamlWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cascadence-config-yaml-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        yamlWatch = Schedulers.singleDaemon("cascadence-config-yaml-watch");
         yamlWatch.scheduleWithFixedDelay(this::pollYaml, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -1,7 +1,6 @@
 package io.cascadence.core.impl;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +24,7 @@ public class PluginCheckComponent {
             return;
         }
         PluginJarCheck check = new PluginJarCheck(Path.of(folder));
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cascadence-plugin-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Schedulers.singleDaemon("cascadence-plugin-check");
         executor.scheduleWithFixedDelay(check::scan, 0, 500, TimeUnit.MILLISECONDS);
     }
 

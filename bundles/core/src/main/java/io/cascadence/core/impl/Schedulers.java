@@ -1,0 +1,19 @@
+package io.cascadence.core.impl;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Background timers of the core: one daemon thread each, named so a thread dump says whose it is. */
+final class Schedulers {
+
+    private Schedulers() {
+    }
+
+    static ScheduledExecutorService singleDaemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
