@@ -3,7 +3,6 @@ package io.cascadence.core.impl;
 import java.util.Comparator;
 
 import io.cascadence.api.Task;
-import io.cascadence.api.TaskInfo;
 
 /**
  * A task service the registry knows of.
@@ -20,10 +19,6 @@ public record RegisteredTask(String name, Task task, long serviceId, int ranking
     /** Which of two services claiming one name wins: higher ranking, then the older service. */
     static final Comparator<RegisteredTask> PRECEDENCE = Comparator.comparingInt(RegisteredTask::ranking).reversed()
             .thenComparingLong(RegisteredTask::serviceId);
-
-    TaskInfo info() {
-        return new TaskInfo(name, false, false, bundle, bundleVersion);
-    }
 
     String describe() {
         return "service " + serviceId + " from bundle " + bundle + " " + bundleVersion;

@@ -16,6 +16,7 @@ import io.cascadence.api.Task;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskProperties;
 import io.cascadence.api.TaskRegistry;
+import io.cascadence.core.impl.pipeline.TaskStates;
 
 /**
  * The whiteboard of {@link Task} services. The reference is dynamic and greedy so that plugins deployed, updated
@@ -25,6 +26,7 @@ import io.cascadence.api.TaskRegistry;
 public class TaskRegistryComponent implements TaskRegistry, TaskResolver {
 
     private final TaskTable table = new TaskTable();
+    private final TaskStates states = new TaskStates();
 
     @Reference(service = Task.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -42,17 +44,27 @@ public class TaskRegistryComponent implements TaskRegistry, TaskResolver {
 
     @Override
     public List<TaskInfo> tasks() {
-        return table.all().stream().map(RegisteredTask::info).toList();
+        return table.all().stream().map(this::info).toList();
     }
 
     @Override
     public Optional<TaskInfo> task(String name) {
-        return table.find(name).map(RegisteredTask::info);
+        return table.find(name).map(this::info);
     }
 
     @Override
     public Optional<RegisteredTask> resolve(String name) {
         return table.find(name);
+    }
+
+    @Override
+    public TaskStates states() {
+        return states;
+    }
+
+    private TaskInfo info(RegisteredTask task) {
+        return new TaskInfo(task.name(), states.disabled(task.name()), states.paused(task.name()), task.bundle(),
+                task.bundleVersion());
     }
 
     private static RegisteredTask entry(ServiceReference<Task> reference, Task task) {

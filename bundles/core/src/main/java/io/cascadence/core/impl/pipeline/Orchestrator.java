@@ -1,0 +1,136 @@
+package io.cascadence.core.impl.pipeline;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.cascadence.api.Identity;
+import io.cascadence.api.RunResult;
+import io.cascadence.api.Task;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.TaskStateException;
+import io.cascadence.api.UnknownRunException;
+import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.event.StageUpdate;
+
+/**
+ * The one path every run takes: resolve the task, refuse it when it is unknown, disabled or paused, hash the
+ * identity, give the run an id and run its pipeline. It keeps the pipelines in progress, so that they can be
+ * paused and resumed by run id, and the tasks' paused and disabled states.
+ */
+public final class Orchestrator {
+
+    private final Function<String, Optional<Task>> tasks;
+    private final IdentityHasher hasher;
+    private final PipelineServices services;
+    private final TaskStates states;
+    private final Map<String, TaskPipeline> running = new ConcurrentHashMap<>();
+
+    /** @param tasks finds the task registered under a name */
+    public Orchestrator(Function<String, Optional<Task>> tasks, IdentityHasher hasher, PipelineServices services,
+            TaskStates states) {
+        this.tasks = tasks;
+        this.hasher = hasher;
+        this.services = services;
+        this.states = states;
+    }
+
+    /** Starts a run; refusals are thrown at once, the run's own failure completes the future exceptionally. */
+    public CompletableFuture<RunResult> runAsync(String taskName, Identity identity) {
+        Task task = tasks.apply(taskName).orElseThrow(() -> new UnknownTaskException(taskName));
+        if (states.disabled(taskName)) {
+            throw new TaskStateException(taskName, "disabled");
+        }
+        if (states.paused(taskName)) {
+            throw new TaskStateException(taskName, "paused");
+        }
+        Identity who = identity == null ? Identity.ANONYMOUS : identity;
+        String runId = UUID.randomUUID().toString();
+        RunSpec spec = new RunSpec(runId, taskName, who, hasher.hash(who.userId()), hasher.hash(who.groupId()));
+        TaskPipeline pipeline = TaskPipeline.of(task, spec, services);
+        running.put(runId, pipeline);
+        CompletableFuture<Object> result;
+        try {
+            result = pipeline.start();
+        } catch (RuntimeException e) {
+            running.remove(runId);
+            throw e;
+        }
+        return result.handle((value, error) -> {
+            running.remove(runId);
+            if (error != null) {
+                throw error instanceof CompletionException ? (CompletionException) error
+                        : new CompletionException(error);
+            }
+            return new RunResult(runId, taskName, value);
+        });
+    }
+
+    /** Runs and waits; a failed run is thrown as the {@link TaskFailedException} it is. */
+    public RunResult run(String taskName, Identity identity) {
+        try {
+            return runAsync(taskName, identity).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public void pause(String taskName) {
+        changeState(taskName, "paused", states.setPaused(requireKnown(taskName), true));
+    }
+
+    public void resume(String taskName) {
+        changeState(taskName, "resumed", states.setPaused(requireKnown(taskName), false));
+    }
+
+    public void disable(String taskName) {
+        changeState(taskName, "disabled", states.setDisabled(requireKnown(taskName), true));
+    }
+
+    public void enable(String taskName) {
+        changeState(taskName, "enabled", states.setDisabled(requireKnown(taskName), false));
+    }
+
+    public void pauseRun(String runId) {
+        inProgress(runId).pause();
+    }
+
+    public void resumeRun(String runId) {
+        inProgress(runId).resume();
+    }
+
+    public TaskStates states() {
+        return states;
+    }
+
+    /** How many runs are in progress. */
+    public int inFlight() {
+        return running.size();
+    }
+
+    private TaskPipeline inProgress(String runId) {
+        TaskPipeline pipeline = runId == null ? null : running.get(runId);
+        if (pipeline == null) {
+            throw new UnknownRunException(runId, "No run in progress with id");
+        }
+        return pipeline;
+    }
+
+    private String requireKnown(String taskName) {
+        tasks.apply(taskName).orElseThrow(() -> new UnknownTaskException(taskName));
+        return taskName;
+    }
+
+    private void changeState(String taskName, String stage, boolean changed) {
+        if (changed) {
+            services.events().publish(new StageUpdate(taskName, stage, null, null, null, services.clock().instant()));
+        }
+    }
+}

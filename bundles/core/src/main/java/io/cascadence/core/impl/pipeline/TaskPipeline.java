@@ -1,0 +1,350 @@
+package io.cascadence.core.impl.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+import io.cascadence.api.Intake;
+import io.cascadence.api.ParallelPlan;
+import io.cascadence.api.Plan;
+import io.cascadence.api.Planner;
+import io.cascadence.api.Precheck;
+import io.cascadence.api.Research;
+import io.cascadence.api.ResearchProvider;
+import io.cascadence.api.Task;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.Verify;
+import io.cascadence.api.event.AuditEvent;
+import io.cascadence.api.event.StageUpdate;
+import io.cascadence.api.event.TaskRunEvent;
+import io.cascadence.api.event.TaskSpecEvent;
+
+/**
+ * Runs one task through the stages it has: intake, research, plan, precheck, run, verify. Stages may return
+ * {@link CompletionStage}s; the pipeline composes them and never waits on a thread. A stage that completes on a
+ * foreign thread hands the rest of the run to the services' executor. Between stages the pipeline can be paused;
+ * a paused pipeline holds no thread. Every stage publishes an audit "started", a task spec and a stage update,
+ * then an audit "success", "error" or "skipped"; the run ends with a {@link TaskRunEvent}.
+ */
+public final class TaskPipeline {
+
+    public static final String INTAKE = "intake";
+    public static final String RESEARCH = "research";
+    public static final String PLAN = "plan";
+    public static final String PRECHECK = "precheck";
+    public static final String RUN = "run";
+    public static final String VERIFY = "verify";
+
+    private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
+
+    private final Task task;
+    private final PipelineRun run;
+    private final PipelineServices services;
+    private final List<TaskPipeline> children = new CopyOnWriteArrayList<>();
+    private boolean paused;
+    private CompletableFuture<Void> resumed;
+
+    TaskPipeline(Task task, PipelineRun run, PipelineServices services) {
+        this.task = task;
+        this.run = run;
+        this.services = services;
+    }
+
+    /** A pipeline for one run of a registered task. */
+    public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services) {
+        return new TaskPipeline(task, new PipelineRun(spec.runId(), null, spec.taskName(), spec.identity(),
+                spec.userHash(), spec.groupHash()), services);
+    }
+
+    public String runId() {
+        return run.runId();
+    }
+
+    /** Starts the run on the calling thread, up to the first stage that does not complete at once. */
+    public CompletableFuture<Object> start() {
+        Instant startedAt = services.clock().instant();
+        CompletableFuture<Object> flow = intake();
+        flow = next(flow, v -> research());
+        flow = next(flow, v -> plan());
+        if (task instanceof Precheck) {
+            flow = next(flow, v -> precheck());
+        }
+        flow = next(flow, v -> runStage());
+        flow = next(flow, this::verify);
+        return flow.handle((result, error) -> finish(startedAt, result, error));
+    }
+
+    /** Holds the run before its next stage, and the runs its plan started. */
+    public void pause() {
+        synchronized (this) {
+            paused = true;
+        }
+        children.forEach(TaskPipeline::pause);
+        stageUpdate("paused");
+    }
+
+    public void resume() {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            paused = false;
+            waiting = resumed;
+            resumed = null;
+        }
+        children.forEach(TaskPipeline::resume);
+        stageUpdate("resumed");
+        if (waiting != null) {
+            // The stages go on on a pipeline thread, not on the thread of whoever said resume.
+            services.executor().execute(() -> waiting.complete(null));
+        }
+    }
+
+    private CompletableFuture<Object> next(CompletableFuture<Object> previous,
+            Function<Object, CompletableFuture<Object>> stage) {
+        Function<Object, CompletableFuture<Object>> gated = value -> gate().thenCompose(open -> stage.apply(value));
+        return previous.isDone() ? previous.thenCompose(gated) : previous.thenComposeAsync(gated, services.executor());
+    }
+
+    private CompletableFuture<Void> gate() {
+        synchronized (this) {
+            if (!paused) {
+                return OPEN;
+            }
+            if (resumed == null) {
+                resumed = new CompletableFuture<>();
+            }
+            return resumed;
+        }
+    }
+
+    private CompletableFuture<Object> intake() {
+        if (!(task instanceof Intake intake)) {
+            return skipped(INTAKE, "the task has no intake stage", null);
+        }
+        return stage(INTAKE, () -> intake.intake(run)).thenApply(value -> {
+            run.intakeResult(value);
+            return value;
+        });
+    }
+
+    /** Research never fails a run: its failure is recorded and the run goes on without an answer. */
+    private CompletableFuture<Object> research() {
+        if (!(task instanceof Research research)) {
+            return skipped(RESEARCH, "the task has no research stage", null);
+        }
+        ResearchProvider provider = services.researchProvider().get();
+        if (provider == null) {
+            return skipped(RESEARCH, "no ResearchProvider service is installed", null);
+        }
+        audit(RESEARCH, AuditEvent.STARTED, null, null);
+        CompletableFuture<Object> answer = call(() -> research.research(run))
+                .thenCompose(query -> call(() -> provider.research(query, run)));
+        return answer.handle((value, error) -> {
+            markStage(RESEARCH);
+            if (error != null) {
+                audit(RESEARCH, AuditEvent.ERROR, TaskFailedException.messageOf(unwrap(error)), null);
+                return null;
+            }
+            run.researchResult(value);
+            audit(RESEARCH, AuditEvent.SUCCESS, null, Previews.of(value));
+            return value;
+        });
+    }
+
+    private CompletableFuture<Object> plan() {
+        CompletableFuture<Object> plan;
+        if (task instanceof Plan own) {
+            plan = stage(PLAN, () -> own.plan(run));
+        } else {
+            Planner planner = services.planner().get();
+            if (planner == null) {
+                return skipped(PLAN, "the task has no plan stage and no Planner service is installed", null);
+            }
+            plan = stage(PLAN, () -> planner.plan(task, run));
+        }
+        return plan.thenApply(value -> {
+            run.planResult(value);
+            return value;
+        });
+    }
+
+    private CompletableFuture<Object> precheck() {
+        Precheck check = (Precheck) task;
+        return stage(PRECHECK, () -> call(() -> check.precheck(run)).thenApply(passed -> {
+            if (Boolean.TRUE.equals(passed)) {
+                return passed;
+            }
+            throw new StageFailure(PRECHECK, Boolean.FALSE.equals(passed) ? "precheck failed"
+                    : "precheck returned " + Previews.of(passed) + "; expected true or false", null);
+        }));
+    }
+
+    /** Runs the plan's sub-tasks first, if it has any; then the task's own run with their results. */
+    private CompletableFuture<Object> runStage() {
+        return stage(RUN, () -> {
+            List<Task> subtasks = subtasks(run.planResult());
+            CompletableFuture<Object> before = subtasks == null ? CompletableFuture.completedFuture(null)
+                    : runChildren(subtasks, run.planResult() instanceof ParallelPlan).thenApply(results -> {
+                        run.planResult(results);
+                        return results;
+                    });
+            return before.thenCompose(ignored -> call(() -> task.run(run)));
+        });
+    }
+
+    private CompletableFuture<Object> verify(Object result) {
+        if (!(task instanceof Verify verify)) {
+            return skipped(VERIFY, "the task has no verify stage", result);
+        }
+        return stage(VERIFY, () -> verify.verify(run, result));
+    }
+
+    private CompletableFuture<List<Object>> runChildren(List<Task> subtasks, boolean parallel) {
+        List<TaskPipeline> pipelines = new ArrayList<>();
+        for (int i = 0; i < subtasks.size(); i++) {
+            TaskPipeline child = new TaskPipeline(subtasks.get(i), run.child(i + 1), services);
+            pipelines.add(child);
+            children.add(child);
+        }
+        if (parallel) {
+            List<CompletableFuture<Object>> running = pipelines.stream()
+                    .map(child -> CompletableFuture.supplyAsync(child::start, services.executor())
+                            .thenCompose(Function.identity()))
+                    .toList();
+            return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                    .handle((ignored, error) -> collect(running));
+        }
+        CompletableFuture<List<Object>> results = CompletableFuture.completedFuture(new ArrayList<>());
+        for (TaskPipeline child : pipelines) {
+            results = results.thenCompose(list -> child.start().thenApply(value -> {
+                list.add(value);
+                return list;
+            }));
+        }
+        return results;
+    }
+
+    private static List<Object> collect(List<CompletableFuture<Object>> running) {
+        List<Object> results = new ArrayList<>();
+        for (CompletableFuture<Object> child : running) {
+            results.add(child.join()); // all are done; the first failure, in plan order, fails the parent
+        }
+        return results;
+    }
+
+    /** The plan's sub-tasks, or {@code null} when the plan is an ordinary value. */
+    private static List<Task> subtasks(Object plan) {
+        if (plan instanceof ParallelPlan parallel) {
+            return parallel.tasks();
+        }
+        if (plan instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Task.class::isInstance)) {
+            return list.stream().map(Task.class::cast).toList();
+        }
+        return null;
+    }
+
+    private CompletableFuture<Object> stage(String name, Callable<Object> body) {
+        audit(name, AuditEvent.STARTED, null, null);
+        return call(body).handle((value, error) -> {
+            markStage(name);
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                StageFailure failure = cause instanceof StageFailure known ? known
+                        : new StageFailure(name, reason(cause), cause);
+                audit(name, AuditEvent.ERROR, failure.reason(), null);
+                throw failure;
+            }
+            audit(name, AuditEvent.SUCCESS, null, Previews.of(value));
+            return value;
+        });
+    }
+
+    private CompletableFuture<Object> skipped(String name, String reason, Object passThrough) {
+        audit(name, AuditEvent.STARTED, null, null);
+        markStage(name);
+        audit(name, AuditEvent.SKIPPED, reason, null);
+        return CompletableFuture.completedFuture(passThrough);
+    }
+
+    /** Calls a stage, flattening a returned {@link CompletionStage}; a throw becomes a failed future. */
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Object> call(Callable<Object> body) {
+        try {
+            Object value = body.call();
+            if (value instanceof CompletionStage<?> stage) {
+                return (CompletableFuture<Object>) stage.toCompletableFuture().thenCompose(TaskPipeline::flatten);
+            }
+            return CompletableFuture.completedFuture(value);
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Object> flatten(Object value) {
+        return value instanceof CompletionStage<?> stage
+                ? (CompletableFuture<Object>) stage.toCompletableFuture().thenCompose(TaskPipeline::flatten)
+                : CompletableFuture.completedFuture(value);
+    }
+
+    private Object finish(Instant startedAt, Object result, Throwable error) {
+        Instant finishedAt = services.clock().instant();
+        if (error == null) {
+            services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(),
+                    "success", null, null, Previews.of(result), startedAt, finishedAt, run.userHashOrNull(),
+                    run.groupHashOrNull()));
+            return result;
+        }
+        Throwable cause = unwrap(error);
+        StageFailure failure = cause instanceof StageFailure known ? known
+                : new StageFailure(RUN, reason(cause), cause);
+        services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(), "error",
+                failure.stage(), failure.reason(), null, startedAt, finishedAt, run.userHashOrNull(),
+                run.groupHashOrNull()));
+        TaskFailedException failed = failure.getCause() == null
+                ? new TaskFailedException(run.taskName(), run.runId(), failure.stage(), failure.reason())
+                : new TaskFailedException(run.taskName(), run.runId(), failure.stage(), failure.getCause());
+        throw new CompletionException(failed);
+    }
+
+    /** A nested run's failure names the nested task; anything else is the exception's own message. */
+    private static String reason(Throwable cause) {
+        if (cause instanceof TaskFailedException nested) {
+            return "nested task " + nested.taskName() + " failed at " + nested.stage() + ": " + nested.getMessage();
+        }
+        return TaskFailedException.messageOf(cause);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private void markStage(String name) {
+        Instant now = services.clock().instant();
+        services.events().publish(new TaskSpecEvent(run.taskName(), name, run.runId(), run.userHashOrNull(),
+                run.groupHashOrNull(), now));
+        services.events().publish(new StageUpdate(run.taskName(), name, run.runId(), run.userHashOrNull(),
+                run.groupHashOrNull(), now));
+    }
+
+    private void stageUpdate(String name) {
+        services.events().publish(new StageUpdate(run.taskName(), name, run.runId(), run.userHashOrNull(),
+                run.groupHashOrNull(), services.clock().instant()));
+    }
+
+    private void audit(String stage, String status, String reason, String output) {
+        services.events().publish(new AuditEvent(run.taskName(), stage, status, reason, output, run.runId(),
+                run.userHashOrNull(), run.groupHashOrNull(), services.clock().instant()));
+    }
+}
