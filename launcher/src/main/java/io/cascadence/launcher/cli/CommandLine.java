@@ -19,9 +19,15 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "list", Set.of(),
             "run", Set.of("user-id", "group-id"),
+            "runs", Set.of("limit", "offset"),
+            "pause", Set.of("run-id"),
+            "resume", Set.of("run-id"),
+            "disable", Set.of(),
+            "enable", Set.of(),
             "config", Set.of());
 
-    private static final Map<String, Integer> ARITY = Map.of("list", 0, "run", 1, "config", 0);
+    private static final Map<String, Integer> ARITY = Map.of("list", 0, "run", 1, "runs", 1, "pause", 1,
+            "resume", 1, "disable", 1, "enable", 1, "config", 0);
 
     static final String USAGE = String.join("\n",
             "Usage: task COMMAND [ARGS]",
@@ -29,6 +35,12 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
             "  run NAME [--user-id ID] [--group-id ID]   run a task now and print run-id TAB <uuid>",
+            "  runs NAME [--limit N] [--offset N]        the task's runs, newest first:",
+            "                                            <run-id> TAB <status> TAB <started> TAB <ms> [TAB <error>]",
+            "  pause NAME [--run-id ID]                  refuse new runs of a task, or hold one run in progress",
+            "  resume NAME [--run-id ID]                 undo pause",
+            "  disable NAME                              refuse runs of a task until it is enabled",
+            "  enable NAME                               undo disable",
             "  config                                    show the effective configuration and where each value came from",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",

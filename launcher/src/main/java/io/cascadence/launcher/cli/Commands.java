@@ -21,6 +21,11 @@ final class Commands {
         switch (line.command()) {
             case "list" -> list();
             case "run" -> run(line);
+            case "runs" -> runs(line);
+            case "pause" -> control(line, "pause", "paused");
+            case "resume" -> control(line, "resume", "resumed");
+            case "disable" -> control(line, "disable", "disabled");
+            case "enable" -> control(line, "enable", "enabled");
             case "config" -> config();
             default -> throw new IllegalStateException(line.command());
         }
@@ -43,6 +48,30 @@ final class Commands {
         String name = line.arguments().get(0);
         JsonNode result = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers);
         out.println("run-id\t" + result.path("run_id").asText());
+    }
+
+    private void runs(CommandLine line) {
+        String query = "?limit=" + RestClient.segment(line.options().getOrDefault("limit", "20"))
+                + "&offset=" + RestClient.segment(line.options().getOrDefault("offset", "0"));
+        for (JsonNode run : rest.get("/tasks/" + RestClient.segment(line.arguments().get(0)) + "/runs" + query)) {
+            StringBuilder out = new StringBuilder();
+            out.append(run.path("run_id").asText()).append('\t').append(run.path("status").asText()).append('\t')
+                    .append(run.path("started_at").asText()).append('\t')
+                    .append(run.path("duration_ms").isNull() ? "-" : run.path("duration_ms").asText());
+            if (!run.path("error").isNull()) {
+                out.append('\t').append(run.path("failed_stage").asText()).append(": ")
+                        .append(run.path("error").asText());
+            }
+            this.out.println(out);
+        }
+    }
+
+    private void control(CommandLine line, String action, String done) {
+        String name = line.arguments().get(0);
+        String runId = line.options().get("run-id");
+        String query = runId == null ? "" : "?run_id=" + RestClient.segment(runId);
+        rest.post("/tasks/" + RestClient.segment(name) + "/" + action + query, Map.of());
+        out.println(runId == null ? name + " " + done : name + " run " + runId + " " + done);
     }
 
     private void config() {

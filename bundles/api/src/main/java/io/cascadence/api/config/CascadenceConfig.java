@@ -39,6 +39,15 @@ public interface CascadenceConfig {
     /** Where the cron scheduler keeps schedules ({@code schedules.yml}). */
     Path schedulesPath();
 
+    /** Where the run history is kept ({@code runs.json}). */
+    Path runsPath();
+
+    /** How many runs the history keeps. */
+    int runRetention();
+
+    /** How many stage and audit events the StageStore keeps per task. */
+    int stageRetention();
+
     /** The folder that holds state; relative store paths are resolved against it. */
     Path dataDirectory();
 

@@ -34,6 +34,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Cron schedules file, relative to data/ (env CASCADENCE_SCHEDULES_PATH)")
     String schedules__path() default Defaults.SCHEDULES_PATH;
 
+    @AttributeDefinition(description = "Run history file, relative to data/ (env CASCADENCE_RUNS_PATH)")
+    String runs__path() default Defaults.RUNS_PATH;
+
+    @AttributeDefinition(description = "Runs kept in the history (env CASCADENCE_RUN_RETENTION)")
+    String run__retention() default Defaults.RUN_RETENTION;
+
+    @AttributeDefinition(description = "Stage events kept per task (env CASCADENCE_STAGE_RETENTION)")
+    String stage__retention() default Defaults.STAGE_RETENTION;
+
     @AttributeDefinition(description = "Temporal frontend host:port (env TEMPORAL_SERVER)")
     String temporal__server() default Defaults.TEMPORAL_SERVER;
 

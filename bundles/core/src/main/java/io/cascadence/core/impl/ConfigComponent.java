@@ -197,6 +197,21 @@ public class ConfigComponent implements CascadenceConfig {
     }
 
     @Override
+    public Path runsPath() {
+        return current.runsPath();
+    }
+
+    @Override
+    public int runRetention() {
+        return current.runRetention();
+    }
+
+    @Override
+    public int stageRetention() {
+        return current.stageRetention();
+    }
+
+    @Override
     public Path dataDirectory() {
         return current.dataDirectory();
     }

@@ -9,6 +9,9 @@ final class Defaults {
     static final String POINTERS_PATH = "pointers.yml";
     static final String TASKS_PATH = "tasks.yml";
     static final String SCHEDULES_PATH = "schedules.yml";
+    static final String RUNS_PATH = "runs.json";
+    static final String RUN_RETENTION = "10000";
+    static final String STAGE_RETENTION = "1000";
     static final String TEMPORAL_SERVER = "localhost:7233";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";

@@ -65,6 +65,21 @@ final class EffectiveConfig implements CascadenceConfig {
     }
 
     @Override
+    public Path runsPath() {
+        return inData(ConfigKey.RUNS_PATH);
+    }
+
+    @Override
+    public int runRetention() {
+        return resolved.value(ConfigKey.RUN_RETENTION, Integer.class);
+    }
+
+    @Override
+    public int stageRetention() {
+        return resolved.value(ConfigKey.STAGE_RETENTION, Integer.class);
+    }
+
+    @Override
     public Path dataDirectory() {
         return dataDirectory;
     }

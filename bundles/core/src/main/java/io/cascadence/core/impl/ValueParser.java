@@ -80,6 +80,20 @@ interface ValueParser {
         };
     }
 
+    static ValueParser positiveInt() {
+        return text -> {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what is accepted
+            }
+            throw new IllegalArgumentException("expected a whole number above 0");
+        };
+    }
+
     static ValueParser optionalUrl() {
         return text -> {
             String value = text.strip();

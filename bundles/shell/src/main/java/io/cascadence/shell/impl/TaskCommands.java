@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskRegistry;
@@ -23,7 +24,12 @@ import io.cascadence.api.config.ConfigEntry;
     "osgi.command.scope=task",
     "osgi.command.function=list",
     "osgi.command.function=run",
-    "osgi.command.function=config"
+    "osgi.command.function=config",
+    "osgi.command.function=pause",
+    "osgi.command.function=resume",
+    "osgi.command.function=disable",
+    "osgi.command.function=enable",
+    "osgi.command.function=runs"
 })
 public class TaskCommands {
 
@@ -35,6 +41,9 @@ public class TaskCommands {
 
     @Reference
     private CascadenceConfig config;
+
+    @Reference
+    private RunHistory history;
 
     @Descriptor("list the registered tasks: <name> TAB <enabled|disabled>")
     public String list() {
@@ -52,6 +61,55 @@ public class TaskCommands {
             @Descriptor("task name") String name) {
         RunResult result = scheduler.run(name, new Identity(userId, groupId));
         return "run-id\t" + result.runId();
+    }
+
+    @Descriptor("refuse new runs of a task, or hold one run in progress before its next stage")
+    public String pause(
+            @Descriptor("run id of one run in progress") @Parameter(names = {"-r", "--run-id"}, absentValue = "")
+            String runId,
+            @Descriptor("task name") String name) {
+        if (runId.isEmpty()) {
+            scheduler.pause(name);
+            return name + " paused";
+        }
+        scheduler.pauseRun(runId);
+        return name + " run " + runId + " paused";
+    }
+
+    @Descriptor("undo pause")
+    public String resume(
+            @Descriptor("run id of one paused run") @Parameter(names = {"-r", "--run-id"}, absentValue = "")
+            String runId,
+            @Descriptor("task name") String name) {
+        if (runId.isEmpty()) {
+            scheduler.resume(name);
+            return name + " resumed";
+        }
+        scheduler.resumeRun(runId);
+        return name + " run " + runId + " resumed";
+    }
+
+    @Descriptor("refuse runs of a task until it is enabled")
+    public String disable(@Descriptor("task name") String name) {
+        scheduler.disable(name);
+        return name + " disabled";
+    }
+
+    @Descriptor("undo disable")
+    public String enable(@Descriptor("task name") String name) {
+        scheduler.enable(name);
+        return name + " enabled";
+    }
+
+    @Descriptor("the task's runs, newest first: <run-id> TAB <status> TAB <started> TAB <ms>")
+    public String runs(
+            @Descriptor("at most this many") @Parameter(names = {"-l", "--limit"}, absentValue = "20") int limit,
+            @Descriptor("task name") String name) {
+        return history.forTask(name, 0, limit).stream()
+                .map(r -> r.runId() + "\t" + r.status() + "\t" + r.startedAt() + "\t"
+                        + (r.finishedAt() == null ? "-" : r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli())
+                        + (r.error() == null ? "" : "\t" + r.failedStage() + ": " + r.error()))
+                .collect(Collectors.joining("\n"));
     }
 
     @Descriptor("list the effective configuration: <key> TAB <value> TAB <source>")

@@ -11,11 +11,15 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletNa
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
+import io.cascadence.api.TaskStateException;
+import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.UnknownTaskException;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,7 +27,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler.
+ * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler;
+ * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
+ * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-tasks")
@@ -41,9 +47,17 @@ public class TasksServlet extends HttpServlet {
     @Reference
     private transient Scheduler scheduler;
 
+    @Reference
+    private transient RunHistory history;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!segments(request).isEmpty()) {
+        List<String> segments = segments(request);
+        if (segments.size() == 2 && "runs".equals(segments.get(1))) {
+            runs(request, response, segments.get(0));
+            return;
+        }
+        if (!segments.isEmpty()) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
             return;
         }
@@ -51,27 +65,95 @@ public class TasksServlet extends HttpServlet {
         Json.write(response, HttpServletResponse.SC_OK, tasks);
     }
 
+    /** {@code GET /tasks/{name}/runs?offset=0&limit=20}: newest first. Known for tasks that ran, even if gone. */
+    private void runs(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        int offset;
+        int limit;
+        try {
+            offset = Paging.parameter(request, "offset", 0, 0, Integer.MAX_VALUE);
+            limit = Paging.parameter(request, "limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
+        } catch (IllegalArgumentException e) {
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        List<RunRecord> page = history.forTask(name, offset, limit);
+        if (page.isEmpty() && offset == 0 && registry.task(name).isEmpty()) {
+            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Unknown task: " + name);
+            return;
+        }
+        Json.write(response, HttpServletResponse.SC_OK, page.stream().map(RunJson::describe).toList());
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> segments = segments(request);
-        if (segments.size() != 2 || !"run".equals(segments.get(1))) {
+        if (segments.size() != 2) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
             return;
         }
-        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
+        String name = segments.get(0);
         try {
-            RunResult run = scheduler.run(segments.get(0), identity);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("run_id", run.runId());
-            body.put("result", Json.resultValue(run.result()));
-            Json.write(response, HttpServletResponse.SC_OK, body);
-        } catch (UnknownTaskException e) {
+            switch (segments.get(1)) {
+                case "run" -> run(request, response, name);
+                case "pause" -> control(request, response, name, true);
+                case "resume" -> control(request, response, name, false);
+                case "disable" -> state(response, name, "disabled", () -> scheduler.disable(name));
+                case "enable" -> state(response, name, "enabled", () -> scheduler.enable(name));
+                default -> Json.error(response, HttpServletResponse.SC_NOT_FOUND,
+                        "Not found: " + request.getRequestURI());
+            }
+        } catch (UnknownTaskException | UnknownRunException e) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+        } catch (TaskStateException e) {
+            Json.error(response, HttpServletResponse.SC_CONFLICT, e.getMessage());
         } catch (TaskFailedException e) {
             Map<String, Object> body = Json.error(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.getMessage());
             body.put("run_id", e.runId());
+            body.put("stage", e.stage());
             Json.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, body);
         }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
+        RunResult run = scheduler.run(name, identity);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run_id", run.runId());
+        body.put("result", Json.resultValue(run.result()));
+        Json.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */
+    private void control(HttpServletRequest request, HttpServletResponse response, String name, boolean pause)
+            throws IOException {
+        String runId = request.getParameter("run_id") != null ? request.getParameter("run_id")
+                : request.getParameter("job_id");
+        if (runId == null || runId.isBlank()) {
+            state(response, name, pause ? "paused" : "resumed",
+                    pause ? () -> scheduler.pause(name) : () -> scheduler.resume(name));
+            return;
+        }
+        if (registry.task(name).isEmpty()) {
+            throw new UnknownTaskException(name);
+        }
+        if (pause) {
+            scheduler.pauseRun(runId);
+        } else {
+            scheduler.resumeRun(runId);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", pause ? "paused" : "resumed");
+        body.put("run_id", runId);
+        Json.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    private static void state(HttpServletResponse response, String name, String status, Runnable change)
+            throws IOException {
+        change.run();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("name", name);
+        Json.write(response, HttpServletResponse.SC_OK, body);
     }
 
     private static Map<String, Object> describe(TaskInfo task) {

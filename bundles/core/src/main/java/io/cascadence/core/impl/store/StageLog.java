@@ -1,0 +1,104 @@
+package io.cascadence.core.impl.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import io.cascadence.api.event.AuditEvent;
+import io.cascadence.api.event.CascadenceEvent;
+import io.cascadence.api.event.StageUpdate;
+import io.cascadence.core.impl.events.EventSink;
+
+/**
+ * The StageStore: stage updates under the task's name and audit events under {@code <name>:audit}, each a list
+ * of mappings in the original's {@code stages.yml} shape, keeping the newest {@code retention} per key. Unlike
+ * the original, the group is stored hashed, as {@code group_hash}.
+ */
+public final class StageLog implements EventSink {
+
+    private final int retention;
+    private final Runnable onChange;
+    private final Map<String, Deque<Map<String, Object>>> events = new LinkedHashMap<>();
+
+    public StageLog(int retention, Runnable onChange) {
+        this.retention = retention;
+        this.onChange = onChange;
+    }
+
+    @Override
+    public void accept(CascadenceEvent event) {
+        if (event instanceof StageUpdate update) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("stage", update.stage());
+            entry.put("time", update.time().toString());
+            identity(entry, update);
+            add(update.taskName(), entry);
+        } else if (event instanceof AuditEvent audit) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("stage", audit.stage());
+            entry.put("time", audit.time().toString());
+            entry.put("status", audit.status());
+            putIfPresent(entry, "reason", audit.reason());
+            putIfPresent(entry, "output", audit.output());
+            identity(entry, audit);
+            add(audit.taskName() + ":audit", entry);
+        }
+    }
+
+    /** Puts back what was read from disk, keeping its order. */
+    public synchronized void restore(Map<String, List<Map<String, Object>>> stored) {
+        stored.forEach((key, list) -> list.forEach(entry -> append(key, new LinkedHashMap<>(entry))));
+    }
+
+    /** The events under one key, oldest first. */
+    public synchronized List<Map<String, Object>> events(String key) {
+        Deque<Map<String, Object>> list = events.get(key);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** The whole store as YAML. */
+    public byte[] snapshot() {
+        Map<String, List<Map<String, Object>>> copy = new LinkedHashMap<>();
+        synchronized (this) {
+            events.forEach((key, list) -> copy.put(key, new ArrayList<>(list)));
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        return new Yaml(options).dump(copy).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void add(String key, Map<String, Object> entry) {
+        synchronized (this) {
+            append(key, entry);
+        }
+        onChange.run();
+    }
+
+    private void append(String key, Map<String, Object> entry) {
+        Deque<Map<String, Object>> list = events.computeIfAbsent(key, k -> new ArrayDeque<>());
+        list.addLast(entry);
+        while (list.size() > retention) {
+            list.removeFirst();
+        }
+    }
+
+    private static void identity(Map<String, Object> entry, CascadenceEvent event) {
+        putIfPresent(entry, "user_hash", event.userHash());
+        putIfPresent(entry, "group_hash", event.groupHash());
+        putIfPresent(entry, "run_id", event.runId());
+    }
+
+    private static void putIfPresent(Map<String, Object> entry, String key, Object value) {
+        if (value != null) {
+            entry.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.cascadence.core.impl.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reading a store's file at start. A file that cannot be read is reported with its name and the reason and is
+ * never written over: the store then keeps its data in memory only, until the file is fixed and the container
+ * restarted.
+ */
+public final class StoreFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
+
+    /** Parses file content; throws with a message saying what is wrong. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(byte[] content) throws Exception;
+    }
+
+    private StoreFile() {
+    }
+
+    /**
+     * What was read.
+     *
+     * @param content the parsed content, empty when the file does not exist yet
+     * @param writable false when the file exists but cannot be read: it must then not be written over
+     */
+    public record Loaded<T>(Optional<T> content, boolean writable) {
+    }
+
+    public static <T> Loaded<T> load(Path file, Parser<T> parser) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded<>(Optional.empty(), true);
+        } catch (IOException e) {
+            report(file, e.toString());
+            return new Loaded<>(Optional.empty(), false);
+        }
+        try {
+            return new Loaded<>(Optional.of(parser.parse(content)), true);
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().strip().lines().findFirst().orElse("");
+            report(file, reason);
+            return new Loaded<>(Optional.empty(), false);
+        }
+    }
+
+    private static void report(Path file, String reason) {
+        LOG.error("Store file {} cannot be read ({}); it is left untouched and new data is kept in memory only "
+                + "until the file is fixed or moved away and Cascadence restarted", file, reason);
+    }
+}
