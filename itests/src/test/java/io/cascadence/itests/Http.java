@@ -24,7 +24,11 @@ final class Http {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
     Response post(String path) {

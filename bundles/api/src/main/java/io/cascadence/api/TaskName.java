@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
- * Names a task component, setting {@link TaskProperties#TASK_NAME}:
+ * Names a task component, setting {@link TaskProperties#TASK_NAME}. It is kept at run time, so it also names a
+ * task class registered by path ({@code POST /tasks?path=bundle:Class}):
  *
  * <pre>{@code
  * @Component(service = Task.class)
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * }</pre>
  */
 @ComponentPropertyType
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface TaskName {
 

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
@@ -19,6 +20,7 @@ import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.TaskStateException;
+import io.cascadence.api.TaskStore;
 import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.UnknownTaskException;
 import jakarta.servlet.Servlet;
@@ -49,6 +51,9 @@ public class TasksServlet extends HttpServlet {
 
     @Reference
     private transient RunHistory history;
+
+    @Reference
+    private transient TaskStore store;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -87,6 +92,10 @@ public class TasksServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> segments = segments(request);
+        if (segments.isEmpty()) {
+            register(request, response);
+            return;
+        }
         if (segments.size() != 2) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
             return;
@@ -111,6 +120,26 @@ public class TasksServlet extends HttpServlet {
             body.put("run_id", e.runId());
             body.put("stage", e.stage());
             Json.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, body);
+        }
+    }
+
+    /** {@code POST /tasks?path=<bundle>:<class>[&name=][&schedule=]}: registers a task class by path. */
+    private void register(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getParameter("path");
+        if (path == null || path.isBlank()) {
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "path query parameter is required: 'bundle:Class'");
+            return;
+        }
+        try {
+            TaskInfo task = store.register(path, request.getParameter("name"), request.getParameter("schedule"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "registered");
+            body.put("name", task.name());
+            body.put("schedule", request.getParameter("schedule"));
+            Json.write(response, HttpServletResponse.SC_OK, body);
+        } catch (CascadenceException e) {
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         }
     }
 
@@ -166,12 +195,7 @@ public class TasksServlet extends HttpServlet {
         return body;
     }
 
-    /** The path below {@code /tasks}, split on '/'; the container has already decoded it. */
     private static List<String> segments(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.equals("/")) {
-            return List.of();
-        }
-        return List.of(path.substring(1).split("/", -1));
+        return Paths.below(request);
     }
 }

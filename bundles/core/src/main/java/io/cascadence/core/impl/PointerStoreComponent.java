@@ -1,0 +1,102 @@
+package io.cascadence.core.impl;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import io.cascadence.api.CascadenceException;
+import io.cascadence.api.Identity;
+import io.cascadence.api.Pointer;
+import io.cascadence.api.PointerStore;
+import io.cascadence.api.PointerTask;
+import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.core.impl.pipeline.IdentityHasher;
+import io.cascadence.core.impl.store.BatchWriter;
+import io.cascadence.core.impl.store.PointerLog;
+import io.cascadence.core.impl.store.StoreFile;
+
+/** The PointerStore: restored from and written in batches to {@code pointers.yml}. */
+@Component(service = PointerStore.class, immediate = true)
+public class PointerStoreComponent implements PointerStore {
+
+    @Reference
+    private CascadenceConfig config;
+
+    @Reference
+    private TaskResolver tasks;
+
+    private IdentityHasher hasher;
+    private PointerLog pointers;
+    private volatile BatchWriter writer;
+
+    @Activate
+    void activate() {
+        hasher = new IdentityHasher(config::hashSecret);
+        pointers = new PointerLog(this::changed);
+        StoreFile.Loaded<java.util.Map<String, List<Pointer>>> loaded = StoreFile.load(config.pointersPath(),
+                PointerLog::parse);
+        loaded.content().ifPresent(stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task, p))));
+        if (loaded.writable()) {
+            writer = new BatchWriter(config.pointersPath(), RunHistoryComponent.WRITE_INTERVAL, pointers::snapshot);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    @Override
+    public void add(String taskName, String runId, Identity caller) {
+        RegisteredTask task = tasks.resolve(taskName).orElseThrow(() -> new UnknownTaskException(taskName));
+        if (!(task.task() instanceof PointerTask)) {
+            throw new CascadenceException("'" + taskName + "' is not a pointer task");
+        }
+        if (caller == null || caller.userId() == null) {
+            throw new IllegalArgumentException("a pointer needs the user it is for (X-User-ID, --user-id)");
+        }
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("run_id is required");
+        }
+        pointers.add(taskName, new Pointer(runId.strip(), hasher.hash(caller.userId()), hasher.hash(caller.groupId())));
+    }
+
+    @Override
+    public List<Pointer> pointers(String taskName, Identity caller) {
+        if (tasks.resolve(taskName).isPresent() && !(tasks.resolve(taskName).get().task() instanceof PointerTask)) {
+            throw new CascadenceException("'" + taskName + "' is not a pointer task");
+        }
+        String user = caller == null ? null : hasher.hash(caller.userId());
+        String group = caller == null ? null : hasher.hash(caller.groupId());
+        return pointers.pointers(taskName).stream()
+                .filter(p -> user == null || user.equals(p.userHash()))
+                .filter(p -> group == null || group.equals(p.groupHash()))
+                .toList();
+    }
+
+    @Override
+    public void receive(String taskName, String runId, String userHash, String groupId) {
+        if (runId == null || runId.isBlank() || userHash == null || userHash.isBlank()) {
+            throw new IllegalArgumentException("run_id and user_hash are required");
+        }
+        pointers.add(taskName, new Pointer(runId.strip(), userHash.strip(), hasher.hash(groupId)));
+    }
+
+    @Override
+    public int count(String taskName) {
+        return pointers.pointers(taskName).size();
+    }
+
+    private void changed() {
+        BatchWriter pending = writer;
+        if (pending != null) {
+            pending.markDirty();
+        }
+    }
+}
