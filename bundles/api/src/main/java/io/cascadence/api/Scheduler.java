@@ -1,7 +1,5 @@
 package io.cascadence.api;
 
-import java.util.concurrent.CompletionStage;
-
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,10 +19,11 @@ public interface Scheduler {
     RunResult run(String taskName, Identity identity);
 
     /**
-     * Starts the task's pipeline and returns at once. The stage completes with the result, or exceptionally with
-     * a {@link TaskFailedException}. Unknown, paused and disabled tasks are refused by throwing, as {@link #run}.
+     * Starts the task's pipeline and returns at once with the run's id; the handle's completion gives the result
+     * later, or a {@link TaskFailedException}. Unknown, paused and disabled tasks are refused by throwing, as
+     * {@link #run}.
      */
-    CompletionStage<RunResult> runAsync(String taskName, Identity identity);
+    RunHandle runAsync(String taskName, Identity identity);
 
     /** Refuses new runs of the task until {@link #resume}; runs in progress go on. */
     void pause(String taskName);

@@ -17,7 +17,12 @@ public class TaskFailedException extends CascadenceException {
     }
 
     public TaskFailedException(String taskName, String runId, String stage, String reason) {
-        super(reason);
+        this(taskName, runId, stage, reason, null);
+    }
+
+    /** A failure with a message of its own (for example naming the nested task that failed) and its cause. */
+    public TaskFailedException(String taskName, String runId, String stage, String reason, Throwable cause) {
+        super(reason, cause);
         this.taskName = taskName;
         this.runId = runId;
         this.stage = stage;

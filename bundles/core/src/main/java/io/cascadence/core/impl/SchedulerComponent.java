@@ -1,7 +1,6 @@
 package io.cascadence.core.impl;
 
 import java.time.Clock;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.cascadence.api.Identity;
 import io.cascadence.api.Planner;
+import io.cascadence.api.RunHandle;
 import io.cascadence.api.ResearchProvider;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
@@ -78,7 +78,7 @@ public class SchedulerComponent implements Scheduler {
     }
 
     @Override
-    public CompletionStage<RunResult> runAsync(String taskName, Identity identity) {
+    public RunHandle runAsync(String taskName, Identity identity) {
         return orchestrator.runAsync(taskName, identity);
     }
 

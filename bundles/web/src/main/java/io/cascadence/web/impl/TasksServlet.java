@@ -12,6 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
@@ -29,7 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler;
+ * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
+ * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
  * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history.
  */
@@ -104,6 +106,7 @@ public class TasksServlet extends HttpServlet {
         try {
             switch (segments.get(1)) {
                 case "run" -> run(request, response, name);
+                case "run-async" -> start(request, response, name);
                 case "pause" -> control(request, response, name, true);
                 case "resume" -> control(request, response, name, false);
                 case "disable" -> state(response, name, "disabled", () -> scheduler.disable(name));
@@ -150,6 +153,17 @@ public class TasksServlet extends HttpServlet {
         body.put("run_id", run.runId());
         body.put("result", Json.resultValue(run.result()));
         Json.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    /** Starts the run and answers at once: 202 with the run id; its record at {@code /runs/{id}} tells the rest. */
+    private void start(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
+        RunHandle handle = scheduler.runAsync(name, identity);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run_id", handle.runId());
+        body.put("status", "running");
+        response.setHeader("Location", "/runs/" + handle.runId());
+        Json.write(response, HttpServletResponse.SC_ACCEPTED, body);
     }
 
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */

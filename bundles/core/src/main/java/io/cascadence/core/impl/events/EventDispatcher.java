@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class EventDispatcher implements EventBus {
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<EventListener, ListenerChannel> listeners = new ConcurrentHashMap<>();
     private final int listenerCapacity;
+    private final AtomicLong droppedByRemoved = new AtomicLong();
 
     public EventDispatcher(int listenerCapacity) {
         this.listenerCapacity = listenerCapacity;
@@ -33,7 +35,9 @@ public final class EventDispatcher implements EventBus {
         for (EventSink sink : sinks) {
             try {
                 sink.accept(event);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) { // publishing never fails a run
                 LOG.warn("Event sink {} failed on {}", sink, event, e);
             }
         }
@@ -58,12 +62,13 @@ public final class EventDispatcher implements EventBus {
         ListenerChannel channel = listeners.remove(listener);
         if (channel != null) {
             channel.close();
+            droppedByRemoved.addAndGet(channel.dropped());
         }
     }
 
     /** Events dropped because a listener fell behind, since start. */
     public long dropped() {
-        return listeners.values().stream().mapToLong(ListenerChannel::dropped).sum();
+        return droppedByRemoved.get() + listeners.values().stream().mapToLong(ListenerChannel::dropped).sum();
     }
 
     public void close() {

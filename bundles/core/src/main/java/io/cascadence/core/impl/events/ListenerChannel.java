@@ -60,7 +60,9 @@ final class ListenerChannel {
             }
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) { // a listener's own failure, Error or not, must not end its deliveries
                 LOG.warn("Event listener {} failed on {}", name, event, e);
             }
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskFailedException;
@@ -40,7 +41,7 @@ public final class Orchestrator {
     }
 
     /** Starts a run; refusals are thrown at once, the run's own failure completes the future exceptionally. */
-    public CompletableFuture<RunResult> runAsync(String taskName, Identity identity) {
+    public RunHandle runAsync(String taskName, Identity identity) {
         Task task = tasks.apply(taskName).orElseThrow(() -> new UnknownTaskException(taskName));
         if (states.disabled(taskName)) {
             throw new TaskStateException(taskName, "disabled");
@@ -60,20 +61,20 @@ public final class Orchestrator {
             running.remove(runId);
             throw e;
         }
-        return result.handle((value, error) -> {
+        return new RunHandle(runId, result.handle((value, error) -> {
             running.remove(runId);
             if (error != null) {
                 throw error instanceof CompletionException ? (CompletionException) error
                         : new CompletionException(error);
             }
             return new RunResult(runId, taskName, value);
-        });
+        }));
     }
 
     /** Runs and waits; a failed run is thrown as the {@link TaskFailedException} it is. */
     public RunResult run(String taskName, Identity identity) {
         try {
-            return runAsync(taskName, identity).join();
+            return runAsync(taskName, identity).completion().toCompletableFuture().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

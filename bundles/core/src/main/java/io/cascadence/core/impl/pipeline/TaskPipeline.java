@@ -92,13 +92,17 @@ public final class TaskPipeline {
 
     public void resume() {
         CompletableFuture<Void> waiting;
+        boolean was;
         synchronized (this) {
+            was = paused;
             paused = false;
             waiting = resumed;
             resumed = null;
         }
         children.forEach(TaskPipeline::resume);
-        stageUpdate("resumed");
+        if (was) {
+            stageUpdate("resumed");
+        }
         if (waiting != null) {
             // The stages go on on a pipeline thread, not on the thread of whoever said resume.
             services.executor().execute(() -> waiting.complete(null));
@@ -307,10 +311,8 @@ public final class TaskPipeline {
         services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(), "error",
                 failure.stage(), failure.reason(), null, startedAt, finishedAt, run.userHashOrNull(),
                 run.groupHashOrNull()));
-        TaskFailedException failed = failure.getCause() == null
-                ? new TaskFailedException(run.taskName(), run.runId(), failure.stage(), failure.reason())
-                : new TaskFailedException(run.taskName(), run.runId(), failure.stage(), failure.getCause());
-        throw new CompletionException(failed);
+        throw new CompletionException(new TaskFailedException(run.taskName(), run.runId(), failure.stage(),
+                failure.reason(), failure.getCause()));
     }
 
     /** A nested run's failure names the nested task; anything else is the exception's own message. */
