@@ -107,6 +107,34 @@ class PipelineIT {
     }
 
     @Test
+    void aRunStartedAsynchronouslyCanBePausedBetweenStagesAndResumed() {
+        Installation installation = Installation.copy("pipeline-pause");
+        Installation.dropInto(PIPELINE, installation.plugins().resolve("pipeline.jar"));
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            Await.until("the slow task", () -> http.get("/tasks").body().contains("\"slow\""));
+
+            Http.Response started = http.post("/tasks/slow/run-async");
+            assertThat(started.status()).isEqualTo(202);
+            String runId = started.json().path("run_id").asText();
+            assertThat(http.post("/tasks/slow/pause?run_id=" + runId).status()).isEqualTo(200);
+
+            // The run stage finishes after two seconds; the pause holds the run before verify.
+            Await.until("run stage done while paused", () -> stages(http.get("/runs/" + runId).json())
+                    .contains("run success"));
+            Installation.CommandResult list = installation.task("runs", "slow");
+            assertThat(list.stdout()).contains(runId + "\trunning\t");
+            assertThat(stages(http.get("/runs/" + runId).json())).noneMatch(s -> s.startsWith("verify"));
+
+            assertThat(installation.task("resume", "slow", "--run-id", runId).stdout())
+                    .isEqualTo("slow run " + runId + " resumed\n");
+            Await.until("the run to finish after resume",
+                    () -> "success".equals(http.get("/runs/" + runId).json().path("status").asText()));
+            assertThat(http.get("/runs/" + runId).json().path("result").asText()).isEqualTo("slept and verified");
+        }
+    }
+
+    @Test
     void anUnreadableStoreFileIsReportedAndLeftUntouched() throws IOException {
         Installation installation = Installation.copy("pipeline-broken-store");
         Path runs = installation.home.resolve("data/runs.json");
