@@ -133,10 +133,28 @@ public final class RunLog implements RunHistory, EventSink {
             byParent.computeIfAbsent(run.parentRunId, p -> new ConcurrentLinkedQueue<>()).add(runId);
         }
         if (size.incrementAndGet() > retention) {
-            String oldest = order.poll();
-            if (oldest != null && runs.remove(oldest) != null) {
-                size.decrementAndGet();
-                byParent.remove(oldest);
+            forgetOldest();
+        }
+    }
+
+    /** Drops the oldest run from every index, so that memory stays bounded however long the container runs. */
+    private void forgetOldest() {
+        String oldest = order.poll();
+        MutableRun forgotten = oldest == null ? null : runs.remove(oldest);
+        if (forgotten == null) {
+            return;
+        }
+        size.decrementAndGet();
+        byParent.remove(oldest);
+        if (forgotten.parentRunId == null) {
+            ConcurrentLinkedDeque<String> ids = byTask.get(forgotten.taskName);
+            if (ids != null) {
+                ids.removeLastOccurrence(oldest); // the oldest of its task, so found from the tail at once
+            }
+        } else {
+            ConcurrentLinkedQueue<String> siblings = byParent.get(forgotten.parentRunId);
+            if (siblings != null) {
+                siblings.remove(oldest);
             }
         }
     }
