@@ -39,7 +39,10 @@ public class PointerStoreComponent implements PointerStore {
         pointers = new PointerLog(this::changed);
         StoreFile.Loaded<java.util.Map<String, List<Pointer>>> loaded = StoreFile.load(config.pointersPath(),
                 PointerLog::parse);
-        loaded.content().ifPresent(stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task, p))));
+        // The original stored plain group ids (group_id): they are hashed on the way in; hashes stay as they are,
+        // and user hashes are kept as given (a received pointer may carry another instance's hash).
+        loaded.content().ifPresent(stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task,
+                new Pointer(p.runId(), p.userHash(), hasher.hash(p.groupHash()))))));
         if (loaded.writable()) {
             writer = new BatchWriter(config.pointersPath(), RunHistoryComponent.WRITE_INTERVAL, pointers::snapshot);
         }

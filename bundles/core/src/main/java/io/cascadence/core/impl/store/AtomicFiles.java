@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,12 +19,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            // A new file, or a file system without POSIX permissions: the defaults stay.
+        }
+    }
+
+    /**
+     * Writes {@code content} as the whole of {@code target}. A new file is readable by its owner only; a file that
+     * exists keeps the permissions an operator gave it.
+     */
     public static void write(Path target, byte[] content) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
+            keepPermissions(file, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

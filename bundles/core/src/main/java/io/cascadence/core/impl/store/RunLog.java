@@ -95,7 +95,7 @@ public final class RunLog implements RunHistory, EventSink {
             return List.of();
         }
         return ids.stream().map(runs::get).filter(r -> r != null).map(MutableRun::record)
-                .sorted(Comparator.comparing(RunRecord::startedAt)).toList();
+                .sorted(Comparator.comparingLong(r -> placeInPlan(r.runId()))).toList();
     }
 
     /** Every record, oldest first, for writing to disk. */
@@ -156,6 +156,15 @@ public final class RunLog implements RunHistory, EventSink {
             if (siblings != null) {
                 siblings.remove(oldest);
             }
+        }
+    }
+
+    /** A nested run's N in {@code parent.N}: its place in the parent's plan, whatever order they started in. */
+    private static long placeInPlan(String runId) {
+        try {
+            return Long.parseLong(runId.substring(runId.lastIndexOf('.') + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

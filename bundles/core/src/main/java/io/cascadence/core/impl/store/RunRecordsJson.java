@@ -49,8 +49,9 @@ public final class RunRecordsJson {
                 stages.add(new StageRecord(text(stage, "stage"), text(stage, "status"), time(stage, "started_at"),
                         time(stage, "finished_at"), text(stage, "reason")));
             }
-            records.add(new RunRecord(text(run, "run_id"), text(run, "task"), text(run, "parent_run_id"),
-                    text(run, "user_hash"), text(run, "group_hash"), text(run, "status"), time(run, "started_at"),
+            records.add(new RunRecord(required(run, "run_id"), required(run, "task"), text(run, "parent_run_id"),
+                    text(run, "user_hash"), text(run, "group_hash"), required(run, "status"),
+                    requiredTime(run, "started_at"),
                     time(run, "finished_at"), stages, text(run, "result"), text(run, "error"),
                     text(run, "failed_stage")));
         }
@@ -87,6 +88,19 @@ public final class RunRecordsJson {
 
     private static String string(Instant time) {
         return time == null ? null : time.toString();
+    }
+
+    private static String required(JsonNode node, String field) throws IOException {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new IOException("a run has no " + field + ": " + node);
+        }
+        return value;
+    }
+
+    private static Instant requiredTime(JsonNode node, String field) throws IOException {
+        required(node, field);
+        return time(node, field);
     }
 
     private static String text(JsonNode node, String field) {
