@@ -76,7 +76,7 @@ public final class BatchWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: interrupting a write in progress would fail it for nothing
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -25,30 +25,21 @@ public final class StageLog implements EventSink {
 
     private final int retention;
     private final Runnable onChange;
-    private final Map<String, Deque<Map<String, Object>>> events = new LinkedHashMap<>();
+    /** Per key, events or mappings read from disk, oldest first. */
+    private final Map<String, Deque<Object>> events = new LinkedHashMap<>();
 
     public StageLog(int retention, Runnable onChange) {
         this.retention = retention;
         this.onChange = onChange;
     }
 
+    /** Keeps the event itself; it becomes a mapping only when written, on the writer's thread. */
     @Override
     public void accept(CascadenceEvent event) {
         if (event instanceof StageUpdate update) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("stage", update.stage());
-            entry.put("time", update.time().toString());
-            identity(entry, update);
-            add(update.taskName(), entry);
+            add(update.taskName(), update);
         } else if (event instanceof AuditEvent audit) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("stage", audit.stage());
-            entry.put("time", audit.time().toString());
-            entry.put("status", audit.status());
-            putIfPresent(entry, "reason", audit.reason());
-            putIfPresent(entry, "output", audit.output());
-            identity(entry, audit);
-            add(audit.taskName() + ":audit", entry);
+            add(audit.taskName() + ":audit", audit);
         }
     }
 
@@ -57,37 +48,66 @@ public final class StageLog implements EventSink {
         stored.forEach((key, list) -> list.forEach(entry -> append(key, new LinkedHashMap<>(entry))));
     }
 
-    /** The events under one key, oldest first. */
-    public synchronized List<Map<String, Object>> events(String key) {
-        Deque<Map<String, Object>> list = events.get(key);
-        return list == null ? List.of() : List.copyOf(list);
+    /** The events under one key, oldest first, as they are written. */
+    public List<Map<String, Object>> events(String key) {
+        List<Object> list;
+        synchronized (this) {
+            Deque<Object> stored = events.get(key);
+            list = stored == null ? List.of() : new ArrayList<>(stored);
+        }
+        return list.stream().map(StageLog::entry).toList();
     }
 
     /** The whole store as YAML. */
     public byte[] snapshot() {
-        Map<String, List<Map<String, Object>>> copy = new LinkedHashMap<>();
+        Map<String, List<Object>> held = new LinkedHashMap<>();
         synchronized (this) {
-            events.forEach((key, list) -> copy.put(key, new ArrayList<>(list)));
+            events.forEach((key, list) -> held.put(key, new ArrayList<>(list)));
         }
+        Map<String, List<Map<String, Object>>> copy = new LinkedHashMap<>();
+        held.forEach((key, list) -> copy.put(key, list.stream().map(StageLog::entry).toList()));
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setAllowUnicode(true);
         return new Yaml(options).dump(copy).getBytes(StandardCharsets.UTF_8);
     }
 
-    private void add(String key, Map<String, Object> entry) {
+    private void add(String key, Object entry) {
         synchronized (this) {
             append(key, entry);
         }
         onChange.run();
     }
 
-    private void append(String key, Map<String, Object> entry) {
-        Deque<Map<String, Object>> list = events.computeIfAbsent(key, k -> new ArrayDeque<>());
+    private void append(String key, Object entry) {
+        Deque<Object> list = events.computeIfAbsent(key, k -> new ArrayDeque<>());
         list.addLast(entry);
         while (list.size() > retention) {
             list.removeFirst();
         }
+    }
+
+    /** The original's mapping for an event; mappings read from disk stay as they were. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(Object held) {
+        if (held instanceof StageUpdate update) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("stage", update.stage());
+            entry.put("time", update.time().toString());
+            identity(entry, update);
+            return entry;
+        }
+        if (held instanceof AuditEvent audit) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("stage", audit.stage());
+            entry.put("time", audit.time().toString());
+            entry.put("status", audit.status());
+            putIfPresent(entry, "reason", audit.reason());
+            putIfPresent(entry, "output", audit.output());
+            identity(entry, audit);
+            return entry;
+        }
+        return (Map<String, Object>) held;
     }
 
     private static void identity(Map<String, Object> entry, CascadenceEvent event) {
