@@ -11,6 +11,7 @@ class LifecycleIT {
     void sigtermStopsCleanlyAndTheInstallationStartsAgain() {
         Installation installation = Installation.copy("lifecycle");
         ContainerProcess first = installation.start();
+        assertThat(first.http.post("/tasks/example/disable").status()).isEqualTo(200);
         // Published by the launcher once it has seen /health answer, so a moment after our own first 200.
         Await.until("data/.runtime published", () -> installation.home.resolve("data/.runtime").toFile().exists());
 
@@ -22,6 +23,10 @@ class LifecycleIT {
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
 
         try (ContainerProcess second = installation.start()) {
+            // A disabled task stays disabled across a restart.
+            assertThat(second.http.post("/tasks/example/run").status()).isEqualTo(409);
+            assertThat(installation.task("list").stdout().lines()).contains("example\tdisabled");
+            assertThat(second.http.post("/tasks/example/enable").status()).isEqualTo(200);
             assertThat(second.http.post("/tasks/example/run").status()).isEqualTo(200);
         }
     }

@@ -42,6 +42,9 @@ public interface CascadenceConfig {
     /** Where the run history is kept ({@code runs.json}). */
     Path runsPath();
 
+    /** Where paused and disabled tasks are kept ({@code task-states.yml}). */
+    Path statesPath();
+
     /** How many runs the history keeps. */
     int runRetention();
 

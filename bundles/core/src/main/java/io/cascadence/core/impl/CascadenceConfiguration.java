@@ -37,6 +37,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Run history file, relative to data/ (env CASCADENCE_RUNS_PATH)")
     String runs__path() default Defaults.RUNS_PATH;
 
+    @AttributeDefinition(description = "Paused and disabled tasks, relative to data/ (env CASCADENCE_STATES_PATH)")
+    String states__path() default Defaults.STATES_PATH;
+
     @AttributeDefinition(description = "Runs kept in the history (env CASCADENCE_RUN_RETENTION)")
     String run__retention() default Defaults.RUN_RETENTION;
 

@@ -202,6 +202,11 @@ public class ConfigComponent implements CascadenceConfig {
     }
 
     @Override
+    public Path statesPath() {
+        return current.statesPath();
+    }
+
+    @Override
     public int runRetention() {
         return current.runRetention();
     }

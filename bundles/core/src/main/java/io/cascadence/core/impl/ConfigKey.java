@@ -26,6 +26,8 @@ enum ConfigKey {
             "Cron schedule file (relative paths are inside data/)"),
     RUNS_PATH("runs_path", "CASCADENCE_RUNS_PATH", Defaults.RUNS_PATH, ValueParser.path(),
             "Run history file (relative paths are inside data/); read at start"),
+    STATES_PATH("states_path", "CASCADENCE_STATES_PATH", Defaults.STATES_PATH, ValueParser.path(),
+            "Paused and disabled tasks (relative paths are inside data/); read at start"),
     RUN_RETENTION("run_retention", "CASCADENCE_RUN_RETENTION", Defaults.RUN_RETENTION, ValueParser.positiveInt(),
             "Runs kept in the history, newest first; read at start"),
     STAGE_RETENTION("stage_retention", "CASCADENCE_STAGE_RETENTION", Defaults.STAGE_RETENTION,

@@ -10,6 +10,7 @@ final class Defaults {
     static final String TASKS_PATH = "tasks.yml";
     static final String SCHEDULES_PATH = "schedules.yml";
     static final String RUNS_PATH = "runs.json";
+    static final String STATES_PATH = "task-states.yml";
     static final String RUN_RETENTION = "10000";
     static final String STAGE_RETENTION = "1000";
     static final String TEMPORAL_SERVER = "localhost:7233";

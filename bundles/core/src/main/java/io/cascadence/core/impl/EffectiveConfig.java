@@ -70,6 +70,11 @@ final class EffectiveConfig implements CascadenceConfig {
     }
 
     @Override
+    public Path statesPath() {
+        return inData(ConfigKey.STATES_PATH);
+    }
+
+    @Override
     public int runRetention() {
         return resolved.value(ConfigKey.RUN_RETENTION, Integer.class);
     }

@@ -76,7 +76,7 @@ class EffectiveConfigTest {
 
         assertThat(report.entries()).extracting(ConfigEntry::key).containsExactly(
                 "backend", "timezone", "hash_secret", "stages_path", "pointers_path", "tasks_path",
-                "schedules_path", "runs_path", "run_retention", "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout", "cronyx_refresh",
+                "schedules_path", "runs_path", "states_path", "run_retention", "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout", "cronyx_refresh",
                 "ume_transport", "ume_grpc_stub", "ume_grpc_method", "ume_nats_conn", "ume_nats_subject",
                 "ume_broadcast_pointers");
     }
