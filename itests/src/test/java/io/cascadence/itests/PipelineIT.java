@@ -33,10 +33,12 @@ class PipelineIT {
             Http.Response counted = http.post("/tasks/word-count/run");
             assertThat(counted.status()).as(counted.body()).isEqualTo(200);
             assertThat(counted.json().path("result").path("words").asInt()).isEqualTo(9);
+            // The research stage was answered by the example's ResearchProvider service: "the" and "over" left out.
+            assertThat(counted.json().path("result").path("meaningful").asInt()).isEqualTo(6);
             wordCount = counted.json().path("run_id").asText();
             JsonNode record = http.get("/runs/" + wordCount).json();
             assertThat(record.path("status").asText()).isEqualTo("success");
-            assertThat(stages(record)).containsExactly("intake success", "research skipped", "plan success",
+            assertThat(stages(record)).containsExactly("intake success", "research success", "plan success",
                     "precheck success", "run success", "verify success");
 
             Http.Response fanned = http.post("/tasks/fan-out/run");

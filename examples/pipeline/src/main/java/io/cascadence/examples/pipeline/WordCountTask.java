@@ -19,9 +19,9 @@ import io.cascadence.api.TaskName;
 import io.cascadence.api.Verify;
 
 /**
- * Every stage in one task: intake picks a text, research asks for a dictionary (answered only when a
- * ResearchProvider is installed), plan splits the text, precheck refuses an empty plan, run counts words
- * asynchronously, and verify checks the count before it becomes the run's result.
+ * Every stage in one task: intake picks a text, research asks for a dictionary of stop words (answered by a
+ * ResearchProvider service, {@link StopWordsProvider} here), plan splits the text, precheck refuses an empty plan,
+ * run counts words asynchronously, and verify checks the count before it becomes the run's result.
  */
 @Component(service = Task.class)
 @TaskName("word-count")
@@ -53,8 +53,10 @@ public class WordCountTask implements Task, Intake, Research, Plan, Precheck, Ve
     @Override
     public CompletionStage<Object> run(RunContext context) {
         List<?> words = (List<?>) context.planResult();
+        List<?> stopWords = context.researchResult() instanceof List<?> answer ? answer : List.of();
         return CompletableFuture.supplyAsync(() -> Map.of("words", words.size(),
-                "distinct", words.stream().distinct().count()),
+                "distinct", words.stream().distinct().count(),
+                "meaningful", words.stream().filter(w -> !stopWords.contains(w)).count()),
                 CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
     }
 
