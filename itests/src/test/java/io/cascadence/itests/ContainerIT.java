@@ -46,6 +46,8 @@ class ContainerIT {
         assertThat(bundles).contains("io.cascadence.api ACTIVE", "io.cascadence.core ACTIVE",
                 "io.cascadence.web ACTIVE", "io.cascadence.shell ACTIVE");
         assertThat(body.path("plugins").toString()).contains("io.cascadence.plugins.example");
+        assertThat(body.path("warnings").isArray()).isTrue();
+        assertThat(body.path("warnings")).isEmpty();
     }
 
     @Test

@@ -144,6 +144,9 @@ class PipelineIT {
         try (ContainerProcess container = installation.start()) {
             Await.until("a log line naming the unreadable runs.json",
                     () -> container.log().contains(runs + " cannot be read"));
+            assertThat(container.http.get("/health").json().path("warnings").toString())
+                    .contains(runs + " could not be read at start and is not being written");
+            assertThat(container.http.get("/health").status()).isEqualTo(200);
             Http.Response run = container.http.post("/tasks/example/run");
             assertThat(run.status()).isEqualTo(200);
             // Still recorded, in memory.

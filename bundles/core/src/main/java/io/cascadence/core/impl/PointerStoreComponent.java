@@ -14,14 +14,15 @@ import io.cascadence.api.PointerStore;
 import io.cascadence.api.PointerTask;
 import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.store.BatchWriter;
 import io.cascadence.core.impl.store.PointerLog;
 import io.cascadence.core.impl.store.StoreFile;
 
 /** The PointerStore: restored from and written in batches to {@code pointers.yml}. */
-@Component(service = PointerStore.class, immediate = true)
-public class PointerStoreComponent implements PointerStore {
+@Component(service = {PointerStore.class, HealthContributor.class}, immediate = true)
+public class PointerStoreComponent implements PointerStore, HealthContributor {
 
     @Reference
     private CascadenceConfig config;
@@ -32,6 +33,7 @@ public class PointerStoreComponent implements PointerStore {
     private IdentityHasher hasher;
     private PointerLog pointers;
     private volatile BatchWriter writer;
+    private String unreadable;
 
     @Activate
     void activate() {
@@ -43,9 +45,15 @@ public class PointerStoreComponent implements PointerStore {
         // and user hashes are kept as given (a received pointer may carry another instance's hash).
         loaded.content().ifPresent(stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task,
                 new Pointer(p.runId(), p.userHash(), hasher.hash(p.groupHash()))))));
+        unreadable = loaded.warning(config.pointersPath());
         if (loaded.writable()) {
             writer = new BatchWriter(config.pointersPath(), RunHistoryComponent.WRITE_INTERVAL, pointers::snapshot);
         }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return StoreWarnings.of(unreadable, writer);
     }
 
     @Deactivate

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.core.impl.events.EventSink;
 import io.cascadence.core.impl.store.BatchWriter;
@@ -23,8 +24,8 @@ import io.cascadence.core.impl.store.RunRecordsJson;
 import io.cascadence.core.impl.store.StoreFile;
 
 /** The run history: built from events in memory, restored from and written in batches to {@code runs.json}. */
-@Component(service = {RunHistory.class, EventSink.class}, immediate = true)
-public class RunHistoryComponent implements RunHistory, EventSink {
+@Component(service = {RunHistory.class, EventSink.class, HealthContributor.class}, immediate = true)
+public class RunHistoryComponent implements RunHistory, EventSink, HealthContributor {
 
     static final Duration WRITE_INTERVAL = Duration.ofMillis(250);
 
@@ -35,6 +36,7 @@ public class RunHistoryComponent implements RunHistory, EventSink {
 
     private RunLog log;
     private volatile BatchWriter writer;
+    private String unreadable;
 
     @Activate
     void activate() {
@@ -42,6 +44,7 @@ public class RunHistoryComponent implements RunHistory, EventSink {
         StoreFile.Loaded<List<RunRecord>> loaded = StoreFile.load(file, RunRecordsJson::read);
         log = new RunLog(config.runRetention(), this::changed);
         loaded.content().ifPresent(records -> records.forEach(log::restore));
+        unreadable = loaded.warning(file);
         if (loaded.writable()) {
             writer = new BatchWriter(file, WRITE_INTERVAL, () -> RunRecordsJson.write(log.snapshot()));
         }
@@ -54,6 +57,11 @@ public class RunHistoryComponent implements RunHistory, EventSink {
         if (pending != null) {
             pending.markDirty();
         }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return StoreWarnings.of(unreadable, writer);
     }
 
     @Deactivate

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.core.impl.events.EventSink;
 import io.cascadence.core.impl.store.BatchWriter;
@@ -22,14 +23,15 @@ import io.cascadence.core.impl.store.StageLog;
 import io.cascadence.core.impl.store.StoreFile;
 
 /** The StageStore ({@code stages.yml}): restored at start, written in batches. */
-@Component(service = EventSink.class, immediate = true)
-public class StageStoreComponent implements EventSink {
+@Component(service = {EventSink.class, HealthContributor.class}, immediate = true)
+public class StageStoreComponent implements EventSink, HealthContributor {
 
     @Reference
     private CascadenceConfig config;
 
     private StageLog stages;
     private volatile BatchWriter writer;
+    private String unreadable;
 
     @Activate
     void activate() {
@@ -38,6 +40,7 @@ public class StageStoreComponent implements EventSink {
                 StageStoreComponent::parse);
         stages = new StageLog(config.stageRetention(), this::changed);
         loaded.content().ifPresent(stages::restore);
+        unreadable = loaded.warning(file);
         if (loaded.writable()) {
             writer = new BatchWriter(file, RunHistoryComponent.WRITE_INTERVAL, stages::snapshot);
         }
@@ -48,6 +51,11 @@ public class StageStoreComponent implements EventSink {
         if (pending != null) {
             pending.markDirty();
         }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return StoreWarnings.of(unreadable, writer);
     }
 
     @Deactivate

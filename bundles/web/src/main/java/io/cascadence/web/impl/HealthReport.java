@@ -20,6 +20,11 @@ final class HealthReport {
     }
 
     static HealthReport of(List<BundleView> bundles) {
+        return of(bundles, List.of());
+    }
+
+    /** @param warnings what parts of the container report as wrong while it is up; listed, never DOWN */
+    static HealthReport of(List<BundleView> bundles, List<String> warnings) {
         List<Map<String, Object>> core = new ArrayList<>();
         List<Map<String, Object>> plugins = new ArrayList<>();
         List<String> culprits = new ArrayList<>();
@@ -42,6 +47,7 @@ final class HealthReport {
         if (!culprits.isEmpty()) {
             body.put("culprits", culprits);
         }
+        body.put("warnings", List.copyOf(warnings));
         body.put("bundles", core);
         body.put("plugins", plugins);
         return new HealthReport(culprits.isEmpty(), body);

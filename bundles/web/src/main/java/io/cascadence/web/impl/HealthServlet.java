@@ -5,21 +5,30 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.health.HealthContributor;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /health}: 200 and UP when every container bundle is active, otherwise 503 naming the culprits. */
+/**
+ * {@code GET /health}: 200 and UP when every container bundle is active, otherwise 503 naming the culprits; in
+ * both cases with the warnings of every {@link HealthContributor}.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-health")
 @HttpWhiteboardServletPattern("/health")
@@ -29,8 +38,19 @@ public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient List<HealthContributor> contributors = new CopyOnWriteArrayList<>();
     private transient BundleContext context;
     private transient Path plugins;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindContributor(HealthContributor contributor) {
+        contributors.add(contributor);
+    }
+
+    void unbindContributor(HealthContributor contributor) {
+        contributors.remove(contributor);
+    }
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -54,7 +74,15 @@ public class HealthServlet extends HttpServlet {
             views.add(new BundleView(bundle.getSymbolicName(), bundle.getVersion().toString(), state(bundle),
                     fragment, isPlugin(bundle.getLocation()), bundle.getLocation()));
         }
-        HealthReport report = HealthReport.of(views);
+        List<String> warnings = new ArrayList<>();
+        for (HealthContributor contributor : contributors) {
+            try {
+                warnings.addAll(contributor.warnings());
+            } catch (RuntimeException e) {
+                warnings.add(contributor.getClass().getName() + " could not say how it is: " + e);
+            }
+        }
+        HealthReport report = HealthReport.of(views, warnings);
         Json.write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                 report.body());
     }

@@ -118,4 +118,14 @@ class HealthReportTest {
                 "org.apache.felix.scr 1.2.3 is STARTING",
                 "io.cascadence.core 1.2.3 is INSTALLED");
     }
+
+    @Test
+    void warningsAreListedButKeepTheContainerUp() {
+        HealthReport report = HealthReport.of(List.of(bundle("io.cascadence.core", "ACTIVE")),
+                List.of("data/runs.json could not be read at start"));
+
+        assertThat(report.up()).isTrue();
+        assertThat(report.body()).containsEntry("status", "UP")
+                .containsEntry("warnings", List.of("data/runs.json could not be read at start"));
+    }
 }

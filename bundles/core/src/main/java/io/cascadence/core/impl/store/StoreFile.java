@@ -34,6 +34,12 @@ public final class StoreFile {
      * @param writable false when the file exists but cannot be read: it must then not be written over
      */
     public record Loaded<T>(Optional<T> content, boolean writable) {
+
+        /** The warning to show while the file is not being written, or {@code null}. */
+        public String warning(Path file) {
+            return writable ? null : file + " could not be read at start and is not being written; fix or move it "
+                    + "away and restart Cascadence (new data is kept in memory only until then)";
+        }
     }
 
     public static <T> Loaded<T> load(Path file, Parser<T> parser) {
