@@ -48,7 +48,7 @@ import io.cascadence.core.impl.store.StageLog;
 @Measurement(iterations = 5, time = 2)
 public class PersistedThroughputBenchmark {
 
-    /** RunHistoryComponent.WRITE_INTERVAL, used by both stores. */
+    /** PersistedFile.WRITE_INTERVAL, which every store uses. */
     static final Duration WRITE_INTERVAL = Duration.ofMillis(250);
     static final int RUN_RETENTION = 10_000;
     static final int STAGE_RETENTION = 1_000;

@@ -16,9 +16,8 @@ import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
-import io.cascadence.core.impl.store.BatchWriter;
 import io.cascadence.core.impl.store.PointerLog;
-import io.cascadence.core.impl.store.StoreFile;
+import io.cascadence.core.impl.store.PersistedFile;
 
 /** The PointerStore: restored from and written in batches to {@code pointers.yml}. */
 @Component(service = {PointerStore.class, HealthContributor.class}, immediate = true)
@@ -32,35 +31,28 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
 
     private IdentityHasher hasher;
     private PointerLog pointers;
-    private volatile BatchWriter writer;
-    private String unreadable;
+    private volatile PersistedFile file;
 
     @Activate
     void activate() {
         hasher = new IdentityHasher(config::hashSecret);
         pointers = new PointerLog(this::changed);
-        StoreFile.Loaded<java.util.Map<String, List<Pointer>>> loaded = StoreFile.load(config.pointersPath(),
-                PointerLog::parse);
         // The original stored plain group ids (group_id): they are hashed on the way in; hashes stay as they are,
         // and user hashes are kept as given (a received pointer may carry another instance's hash).
-        loaded.content().ifPresent(stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task,
-                new Pointer(p.runId(), p.userHash(), hasher.hash(p.groupHash()))))));
-        unreadable = loaded.warning(config.pointersPath());
-        if (loaded.writable()) {
-            writer = new BatchWriter(config.pointersPath(), RunHistoryComponent.WRITE_INTERVAL, pointers::snapshot);
-        }
-    }
-
-    @Override
-    public List<String> warnings() {
-        return StoreWarnings.of(unreadable, writer);
+        file = PersistedFile.open(config.pointersPath(), PointerLog::parse,
+                stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task,
+                        new Pointer(p.runId(), p.userHash(), hasher.hash(p.groupHash()))))),
+                pointers::snapshot);
     }
 
     @Deactivate
     void deactivate() {
-        if (writer != null) {
-            writer.close();
-        }
+        file.close();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return file.warnings();
     }
 
     @Override
@@ -105,9 +97,9 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
     }
 
     private void changed() {
-        BatchWriter pending = writer;
-        if (pending != null) {
-            pending.markDirty();
+        PersistedFile persisted = file;
+        if (persisted != null) {
+            persisted.changed();
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.cascadence.core.impl;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,19 +13,16 @@ import org.slf4j.LoggerFactory;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.config.CascadenceConfig;
-import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.event.CascadenceEvent;
+import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.events.EventSink;
-import io.cascadence.core.impl.store.BatchWriter;
+import io.cascadence.core.impl.store.PersistedFile;
 import io.cascadence.core.impl.store.RunLog;
 import io.cascadence.core.impl.store.RunRecordsJson;
-import io.cascadence.core.impl.store.StoreFile;
 
 /** The run history: built from events in memory, restored from and written in batches to {@code runs.json}. */
 @Component(service = {RunHistory.class, EventSink.class, HealthContributor.class}, immediate = true)
 public class RunHistoryComponent implements RunHistory, EventSink, HealthContributor {
-
-    static final Duration WRITE_INTERVAL = Duration.ofMillis(250);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunHistoryComponent.class);
 
@@ -35,40 +30,32 @@ public class RunHistoryComponent implements RunHistory, EventSink, HealthContrib
     private CascadenceConfig config;
 
     private RunLog log;
-    private volatile BatchWriter writer;
-    private String unreadable;
+    private volatile PersistedFile file;
 
     @Activate
     void activate() {
-        Path file = config.runsPath();
-        StoreFile.Loaded<List<RunRecord>> loaded = StoreFile.load(file, RunRecordsJson::read);
         log = new RunLog(config.runRetention(), this::changed);
-        loaded.content().ifPresent(records -> records.forEach(log::restore));
-        unreadable = loaded.warning(file);
-        if (loaded.writable()) {
-            writer = new BatchWriter(file, WRITE_INTERVAL, () -> RunRecordsJson.write(log.snapshot()));
-        }
-        LOG.info("Run history {}: {} runs restored, keeping the newest {}", file,
-                loaded.content().map(List::size).orElse(0), config.runRetention());
+        file = PersistedFile.open(config.runsPath(), RunRecordsJson::read, records -> records.forEach(log::restore),
+                () -> RunRecordsJson.write(log.snapshot()));
+        LOG.info("Run history {}: {} runs restored, keeping the newest {}", config.runsPath(),
+                log.snapshot().size(), config.runRetention());
+    }
+
+    @Deactivate
+    void deactivate() {
+        file.close();
     }
 
     private void changed() {
-        BatchWriter pending = writer;
-        if (pending != null) {
-            pending.markDirty();
+        PersistedFile persisted = file;
+        if (persisted != null) {
+            persisted.changed();
         }
     }
 
     @Override
     public List<String> warnings() {
-        return StoreWarnings.of(unreadable, writer);
-    }
-
-    @Deactivate
-    void deactivate() {
-        if (writer != null) {
-            writer.close();
-        }
+        return file.warnings();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.cascadence.core.impl;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,8 @@ import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.core.impl.events.EventSink;
-import io.cascadence.core.impl.store.BatchWriter;
 import io.cascadence.core.impl.store.StageLog;
-import io.cascadence.core.impl.store.StoreFile;
+import io.cascadence.core.impl.store.PersistedFile;
 
 /** The StageStore ({@code stages.yml}): restored at start, written in batches. */
 @Component(service = {EventSink.class, HealthContributor.class}, immediate = true)
@@ -30,39 +28,30 @@ public class StageStoreComponent implements EventSink, HealthContributor {
     private CascadenceConfig config;
 
     private StageLog stages;
-    private volatile BatchWriter writer;
-    private String unreadable;
+    private volatile PersistedFile file;
 
     @Activate
     void activate() {
-        Path file = config.stagesPath();
-        StoreFile.Loaded<Map<String, List<Map<String, Object>>>> loaded = StoreFile.load(file,
-                StageStoreComponent::parse);
         stages = new StageLog(config.stageRetention(), this::changed);
-        loaded.content().ifPresent(stages::restore);
-        unreadable = loaded.warning(file);
-        if (loaded.writable()) {
-            writer = new BatchWriter(file, RunHistoryComponent.WRITE_INTERVAL, stages::snapshot);
-        }
+        file = PersistedFile.open(config.stagesPath(), StageStoreComponent::parse, stages::restore,
+                stages::snapshot);
+    }
+
+    @Deactivate
+    void deactivate() {
+        file.close();
     }
 
     private void changed() {
-        BatchWriter pending = writer;
-        if (pending != null) {
-            pending.markDirty();
+        PersistedFile persisted = file;
+        if (persisted != null) {
+            persisted.changed();
         }
     }
 
     @Override
     public List<String> warnings() {
-        return StoreWarnings.of(unreadable, writer);
-    }
-
-    @Deactivate
-    void deactivate() {
-        if (writer != null) {
-            writer.close();
-        }
+        return file.warnings();
     }
 
     @Override
