@@ -110,6 +110,8 @@ public class ConsoleComponent {
             if (result != null) {
                 out.println(session.format(result, Converter.INSPECT));
             }
+        } catch (InterruptedException e) {
+            out.println("interrupted (a run the command started goes on; task:runs shows it)");
         } catch (Exception e) {
             out.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         } finally {

@@ -6,8 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
+import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunResult;
@@ -71,15 +73,23 @@ public final class Orchestrator {
         }));
     }
 
-    /** Runs and waits; a failed run is thrown as the {@link TaskFailedException} it is. */
+    /**
+     * Runs and waits; a failed run is thrown as the {@link TaskFailedException} it is. Interrupting the waiting
+     * thread (Ctrl-C at the console) stops the waiting, not the run.
+     */
     public RunResult run(String taskName, Identity identity) {
+        RunHandle handle = runAsync(taskName, identity);
         try {
-            return runAsync(taskName, identity).completion().toCompletableFuture().join();
-        } catch (CompletionException e) {
+            return handle.completion().toCompletableFuture().get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CascadenceException("Stopped waiting for run " + handle.runId() + " of '" + taskName
+                    + "'; it goes on (GET /runs/" + handle.runId() + ")");
         }
     }
 
