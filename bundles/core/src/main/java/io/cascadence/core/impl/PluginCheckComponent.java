@@ -23,7 +23,7 @@ public class PluginCheckComponent {
         if (folder == null) {
             return;
         }
-        PluginJarCheck check = new PluginJarCheck(Path.of(folder));
+        PluginJarCheck check = new PluginJarCheck(Path.of(folder), System::nanoTime);
         executor = Schedulers.singleDaemon("cascadence-plugin-check");
         executor.scheduleWithFixedDelay(check::scan, 0, 500, TimeUnit.MILLISECONDS);
     }

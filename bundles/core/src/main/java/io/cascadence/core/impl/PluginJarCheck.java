@@ -5,11 +5,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -19,19 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks at the jars in {@code plugins/} and names the ones that can never be deployed. FileInstall skips a jar it
  * cannot read without a word; a user who dropped it there deserves to hear why nothing happened. A file is judged
- * only once it has stopped changing, so a copy in progress is not reported.
+ * only once it has not changed for {@link #QUIET}, so a slow copy in progress is not reported as broken.
  */
 final class PluginJarCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginJarCheck.class);
 
+    /** How long a jar must stay unchanged before it is judged. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+
     private final Path folder;
+    private final LongSupplier nanoTime;
     private final Map<Path, List<Object>> seen = new HashMap<>();
+    private final Map<Path, Long> unchangedSince = new HashMap<>();
     private final Map<Path, List<Object>> judged = new HashMap<>();
     private final Map<Path, String> problems = new HashMap<>();
 
-    PluginJarCheck(Path folder) {
+    /** @param nanoTime the clock, {@link System#nanoTime} but for tests */
+    PluginJarCheck(Path folder, LongSupplier nanoTime) {
         this.folder = folder;
+        this.nanoTime = nanoTime;
     }
 
     /** One pass over the folder; call it periodically. */
@@ -44,18 +53,29 @@ final class PluginJarCheck {
         } catch (IOException e) {
             return; // The folder is missing or unreadable; FileInstall reports that itself.
         }
+        long now = nanoTime.getAsLong();
         for (Map.Entry<Path, List<Object>> entry : current.entrySet()) {
             Path jar = entry.getKey();
-            boolean stable = Objects.equals(seen.get(jar), entry.getValue());
-            if (stable && !Objects.equals(judged.get(jar), entry.getValue())) {
+            if (!Objects.equals(seen.get(jar), entry.getValue())) {
+                unchangedSince.put(jar, now);
+                continue;
+            }
+            boolean quiet = now - unchangedSince.get(jar) >= QUIET.toNanos();
+            if (quiet && !Objects.equals(judged.get(jar), entry.getValue())) {
                 judged.put(jar, entry.getValue());
                 judge(jar);
             }
         }
+        unchangedSince.keySet().retainAll(current.keySet());
         seen.keySet().retainAll(current.keySet());
         seen.putAll(current);
         judged.keySet().retainAll(current.keySet());
         problems.keySet().retainAll(current.keySet());
+    }
+
+    /** The jars judged undeployable, with the reason; what the log says, for tests and future reports. */
+    synchronized Map<Path, String> problems() {
+        return Map.copyOf(problems);
     }
 
     private void judge(Path jar) {
