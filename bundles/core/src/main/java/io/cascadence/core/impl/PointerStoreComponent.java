@@ -31,15 +31,16 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
 
     private IdentityHasher hasher;
     private PointerLog pointers;
-    private volatile PersistedFile file;
+    private PersistedFile file;
 
     @Activate
     void activate() {
         hasher = new IdentityHasher(config::hashSecret);
-        pointers = new PointerLog(this::changed);
+        file = new PersistedFile(config.pointersPath());
+        pointers = new PointerLog(file::changed);
         // The original stored plain group ids (group_id): they are hashed on the way in; hashes stay as they are,
         // and user hashes are kept as given (a received pointer may carry another instance's hash).
-        file = PersistedFile.open(config.pointersPath(), PointerLog::parse,
+        file.open(PointerLog::parse,
                 stored -> stored.forEach((task, list) -> list.forEach(p -> pointers.add(task,
                         new Pointer(p.runId(), p.userHash(), hasher.hash(p.groupHash()))))),
                 pointers::snapshot);
@@ -94,12 +95,5 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
     @Override
     public int count(String taskName) {
         return pointers.pointers(taskName).size();
-    }
-
-    private void changed() {
-        PersistedFile persisted = file;
-        if (persisted != null) {
-            persisted.changed();
-        }
     }
 }

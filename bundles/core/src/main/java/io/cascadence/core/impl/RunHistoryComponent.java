@@ -30,27 +30,21 @@ public class RunHistoryComponent implements RunHistory, EventSink, HealthContrib
     private CascadenceConfig config;
 
     private RunLog log;
-    private volatile PersistedFile file;
+    private PersistedFile file;
 
     @Activate
     void activate() {
-        log = new RunLog(config.runRetention(), this::changed);
-        file = PersistedFile.open(config.runsPath(), RunRecordsJson::read, records -> records.forEach(log::restore),
+        file = new PersistedFile(config.runsPath());
+        log = new RunLog(config.runRetention(), file::changed);
+        file.open(RunRecordsJson::read, records -> records.forEach(log::restore),
                 () -> RunRecordsJson.write(log.snapshot()));
-        LOG.info("Run history {}: {} runs restored, keeping the newest {}", config.runsPath(),
-                log.snapshot().size(), config.runRetention());
+        LOG.info("Run history {}: {} runs restored, keeping the newest {}", config.runsPath(), log.size(),
+                config.runRetention());
     }
 
     @Deactivate
     void deactivate() {
         file.close();
-    }
-
-    private void changed() {
-        PersistedFile persisted = file;
-        if (persisted != null) {
-            persisted.changed();
-        }
     }
 
     @Override

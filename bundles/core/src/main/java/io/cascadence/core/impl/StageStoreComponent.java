@@ -28,25 +28,18 @@ public class StageStoreComponent implements EventSink, HealthContributor {
     private CascadenceConfig config;
 
     private StageLog stages;
-    private volatile PersistedFile file;
+    private PersistedFile file;
 
     @Activate
     void activate() {
-        stages = new StageLog(config.stageRetention(), this::changed);
-        file = PersistedFile.open(config.stagesPath(), StageStoreComponent::parse, stages::restore,
-                stages::snapshot);
+        file = new PersistedFile(config.stagesPath());
+        stages = new StageLog(config.stageRetention(), file::changed);
+        file.open(StageStoreComponent::parse, stages::restore, stages::snapshot);
     }
 
     @Deactivate
     void deactivate() {
         file.close();
-    }
-
-    private void changed() {
-        PersistedFile persisted = file;
-        if (persisted != null) {
-            persisted.changed();
-        }
     }
 
     @Override

@@ -16,31 +16,39 @@ public final class PersistedFile implements AutoCloseable {
     /** How often a changed store is written at most. */
     public static final Duration WRITE_INTERVAL = Duration.ofMillis(250);
 
-    private final String unreadable;
-    private final BatchWriter writer;
+    private final Path file;
+    private volatile String unreadable;
+    private volatile BatchWriter writer;
 
-    private PersistedFile(String unreadable, BatchWriter writer) {
-        this.unreadable = unreadable;
-        this.writer = writer;
+    /**
+     * A store's file, not read yet. Make the store with {@link #changed} as its change listener, then
+     * {@link #open} this: changes before that (the restore itself) write nothing.
+     */
+    public PersistedFile(Path file) {
+        this.file = file;
     }
 
     /**
+     * Reads the file into the store, then keeps it written.
+     *
      * @param parser reads the file's content
      * @param restore puts what was read into the store
      * @param snapshot the store's content as it is to be written
      */
-    public static <T> PersistedFile open(Path file, StoreFile.Parser<T> parser, Consumer<T> restore,
-            Supplier<byte[]> snapshot) {
+    public <T> void open(StoreFile.Parser<T> parser, Consumer<T> restore, Supplier<byte[]> snapshot) {
         StoreFile.Loaded<T> loaded = StoreFile.load(file, parser);
         loaded.content().ifPresent(restore);
-        return new PersistedFile(loaded.warning(file),
-                loaded.writable() ? new BatchWriter(file, WRITE_INTERVAL, snapshot) : null);
+        unreadable = loaded.warning(file);
+        if (loaded.writable()) {
+            writer = new BatchWriter(file, WRITE_INTERVAL, snapshot);
+        }
     }
 
     /** The store changed: it will be written within {@link #WRITE_INTERVAL}. */
     public void changed() {
-        if (writer != null) {
-            writer.markDirty();
+        BatchWriter current = writer;
+        if (current != null) {
+            current.markDirty();
         }
     }
 
@@ -50,8 +58,9 @@ public final class PersistedFile implements AutoCloseable {
         if (unreadable != null) {
             warnings.add(unreadable);
         }
-        if (writer != null && writer.problem() != null) {
-            warnings.add(writer.problem() + "; retrying");
+        BatchWriter current = writer;
+        if (current != null && current.problem() != null) {
+            warnings.add(current.problem() + "; retrying");
         }
         return warnings;
     }
@@ -59,8 +68,9 @@ public final class PersistedFile implements AutoCloseable {
     /** Writes what is pending and stops. */
     @Override
     public void close() {
-        if (writer != null) {
-            writer.close();
+        BatchWriter current = writer;
+        if (current != null) {
+            current.close();
         }
     }
 }

@@ -98,6 +98,11 @@ public final class RunLog implements RunHistory, EventSink {
                 .sorted(Comparator.comparingLong(r -> placeInPlan(r.runId()))).toList();
     }
 
+    /** How many runs are kept. */
+    public int size() {
+        return runs.size();
+    }
+
     /** Every record, oldest first, for writing to disk. */
     public List<RunRecord> snapshot() {
         List<RunRecord> all = new ArrayList<>();
