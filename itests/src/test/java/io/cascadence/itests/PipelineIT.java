@@ -119,6 +119,8 @@ class PipelineIT {
             Http.Response started = http.post("/tasks/slow/run-async");
             assertThat(started.status()).isEqualTo(202);
             String runId = started.json().path("run_id").asText();
+            assertThat(http.post("/tasks/guarded/pause?run_id=" + runId).status())
+                    .as("a run id under another task").isEqualTo(404);
             assertThat(http.post("/tasks/slow/pause?run_id=" + runId).status()).isEqualTo(200);
 
             // The run stage finishes after two seconds; the pause holds the run before verify.

@@ -36,13 +36,15 @@ public interface Scheduler {
     void enable(String taskName);
 
     /**
-     * Holds a run in progress before its next stage, without holding a thread, until {@link #resumeRun}.
+     * Holds a run of the task in progress before its next stage, without holding a thread, until
+     * {@link #resumeRun}.
      *
-     * @throws UnknownRunException when no run with that id is in progress
+     * @throws UnknownTaskException when no task has that name
+     * @throws UnknownRunException when no run of that task with that id is in progress
      */
-    void pauseRun(String runId);
+    void pauseRun(String taskName, String runId);
 
-    void resumeRun(String runId);
+    void resumeRun(String taskName, String runId);
 
     /** The name of this backend as configured: {@code base}, {@code cron}, ... */
     String backend();

@@ -103,13 +103,13 @@ public class SchedulerComponent implements Scheduler {
     }
 
     @Override
-    public void pauseRun(String runId) {
-        orchestrator.pauseRun(runId);
+    public void pauseRun(String taskName, String runId) {
+        orchestrator.pauseRun(taskName, runId);
     }
 
     @Override
-    public void resumeRun(String runId) {
-        orchestrator.resumeRun(runId);
+    public void resumeRun(String taskName, String runId) {
+        orchestrator.resumeRun(taskName, runId);
     }
 
     @Override

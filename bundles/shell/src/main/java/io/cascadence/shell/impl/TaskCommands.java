@@ -72,7 +72,7 @@ public class TaskCommands {
             scheduler.pause(name);
             return name + " paused";
         }
-        scheduler.pauseRun(runId);
+        scheduler.pauseRun(name, runId);
         return name + " run " + runId + " paused";
     }
 
@@ -85,7 +85,7 @@ public class TaskCommands {
             scheduler.resume(name);
             return name + " resumed";
         }
-        scheduler.resumeRun(runId);
+        scheduler.resumeRun(name, runId);
         return name + " run " + runId + " resumed";
     }
 

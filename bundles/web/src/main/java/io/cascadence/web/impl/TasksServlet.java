@@ -176,13 +176,10 @@ public class TasksServlet extends HttpServlet {
                     pause ? () -> scheduler.pause(name) : () -> scheduler.resume(name));
             return;
         }
-        if (registry.task(name).isEmpty()) {
-            throw new UnknownTaskException(name);
-        }
         if (pause) {
-            scheduler.pauseRun(runId);
+            scheduler.pauseRun(name, runId);
         } else {
-            scheduler.resumeRun(runId);
+            scheduler.resumeRun(name, runId);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", pause ? "paused" : "resumed");

@@ -109,12 +109,12 @@ public final class Orchestrator {
         changeState(taskName, "enabled", states.setDisabled(requireKnown(taskName), false));
     }
 
-    public void pauseRun(String runId) {
-        inProgress(runId).pause();
+    public void pauseRun(String taskName, String runId) {
+        inProgress(taskName, runId).pause();
     }
 
-    public void resumeRun(String runId) {
-        inProgress(runId).resume();
+    public void resumeRun(String taskName, String runId) {
+        inProgress(taskName, runId).resume();
     }
 
     public TaskStates states() {
@@ -126,10 +126,12 @@ public final class Orchestrator {
         return running.size();
     }
 
-    private TaskPipeline inProgress(String runId) {
+    /** A run id names one run, but it is only honoured under the task it belongs to. */
+    private TaskPipeline inProgress(String taskName, String runId) {
+        requireKnown(taskName);
         TaskPipeline pipeline = runId == null ? null : running.get(runId);
-        if (pipeline == null) {
-            throw new UnknownRunException(runId, "No run in progress with id");
+        if (pipeline == null || !pipeline.taskName().equals(taskName)) {
+            throw new UnknownRunException(runId, "No run of '" + taskName + "' in progress with id");
         }
         return pipeline;
     }

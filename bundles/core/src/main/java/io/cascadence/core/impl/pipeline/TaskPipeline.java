@@ -67,6 +67,10 @@ public final class TaskPipeline {
         return run.runId();
     }
 
+    public String taskName() {
+        return run.taskName();
+    }
+
     /** Starts the run on the calling thread, up to the first stage that does not complete at once. */
     public CompletableFuture<Object> start() {
         Instant startedAt = services.clock().instant();

@@ -165,17 +165,20 @@ class OrchestratorTest {
 
     @Test
     void pausingOrResumingAnUnknownRunIsRefused() {
-        assertThatThrownBy(() -> orchestrator.pauseRun("no-such-run")).isInstanceOf(UnknownRunException.class)
-                .hasMessageContaining("no-such-run");
-        assertThatThrownBy(() -> orchestrator.resumeRun("no-such-run")).isInstanceOf(UnknownRunException.class);
-        assertThatThrownBy(() -> orchestrator.pauseRun(null)).isInstanceOf(UnknownRunException.class);
+        assertThatThrownBy(() -> orchestrator.pauseRun("hello", "no-such-run"))
+                .isInstanceOf(UnknownRunException.class).hasMessageContaining("no-such-run");
+        assertThatThrownBy(() -> orchestrator.resumeRun("hello", "no-such-run"))
+                .isInstanceOf(UnknownRunException.class);
+        assertThatThrownBy(() -> orchestrator.pauseRun("hello", null)).isInstanceOf(UnknownRunException.class);
+        assertThatThrownBy(() -> orchestrator.pauseRun("nope", "no-such-run"))
+                .isInstanceOf(UnknownTaskException.class);
     }
 
     @Test
     void aFinishedRunCanNoLongerBePaused() {
         String runId = orchestrator.run("hello", Identity.ANONYMOUS).runId();
 
-        assertThatThrownBy(() -> orchestrator.pauseRun(runId)).isInstanceOf(UnknownRunException.class);
+        assertThatThrownBy(() -> orchestrator.pauseRun("hello", runId)).isInstanceOf(UnknownRunException.class);
     }
 
     @Test
@@ -194,7 +197,9 @@ class OrchestratorTest {
         assertThat(context.get().runId()).isEqualTo(runId);
         assertThat(orchestrator.inFlight()).isEqualTo(1);
 
-        orchestrator.pauseRun(runId);
+        assertThatThrownBy(() -> orchestrator.pauseRun("hello", runId))
+                .as("a run id is honoured only under its own task").isInstanceOf(UnknownRunException.class);
+        orchestrator.pauseRun("slow", runId);
         intake.complete("in");
 
         assertThat(future).isNotDone();
@@ -202,7 +207,7 @@ class OrchestratorTest {
         assertThat(orchestrator.inFlight()).isEqualTo(1);
         assertThat(bus.stageUpdates(runId)).contains("paused");
 
-        orchestrator.resumeRun(runId);
+        orchestrator.resumeRun("slow", runId);
 
         RunResult result = future.get(5, TimeUnit.SECONDS);
         assertThat(result.runId()).isEqualTo(runId);
