@@ -3,7 +3,6 @@ package io.cascadence.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -105,13 +104,5 @@ class ConfigIT {
 
     private static String problems(ContainerProcess container) {
         return container.http.get("/config").json().path("problems").toString();
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

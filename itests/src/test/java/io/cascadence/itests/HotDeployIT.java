@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -91,6 +92,21 @@ class HotDeployIT {
         // A good plugin dropped afterwards still deploys.
         Installation.dropInto(HELLO, installation.plugins().resolve("hello.jar"));
         Await.until("hello in GET /tasks after the corrupt jar", () -> hello() != null);
+    }
+
+    @Test
+    void aJarCopiedSlowlyInPlaceIsDeployedOnceCompleteAndNotReportedBroken() throws Exception {
+        Path jar = installation.plugins().resolve("hello.jar");
+        byte[] bytes = Files.readAllBytes(HELLO);
+        int half = bytes.length / 2;
+        // A plain, slow copy straight into plugins/: half now, the rest after more than one poll.
+        Files.write(jar, Arrays.copyOf(bytes, half));
+        Thread.sleep(1200);
+        Files.write(jar, bytes);
+
+        Await.until("hello in GET /tasks after a slow copy", () -> hello() != null);
+        assertThat(container.http.post("/tasks/hello/run").status()).isEqualTo(200);
+        assertThat(container.log()).doesNotContain("cannot be deployed");
     }
 
     private JsonNode hello() {

@@ -59,7 +59,7 @@ public class TasksServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> segments = segments(request);
+        List<String> segments = Paths.below(request);
         if (segments.size() == 2 && "runs".equals(segments.get(1))) {
             runs(request, response, segments.get(0));
             return;
@@ -93,7 +93,7 @@ public class TasksServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> segments = segments(request);
+        List<String> segments = Paths.below(request);
         if (segments.isEmpty()) {
             register(request, response);
             return;
@@ -206,7 +206,4 @@ public class TasksServlet extends HttpServlet {
         return body;
     }
 
-    private static List<String> segments(HttpServletRequest request) {
-        return Paths.below(request);
-    }
 }
