@@ -1,5 +1,6 @@
 package io.cascadence.api;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -28,6 +29,25 @@ public interface RunContext {
 
     /** The group id as it is recorded and sent, hashed like {@link #userHash()}. */
     Optional<String> groupHash();
+
+    /**
+     * The run's input as the request carried it: a JSON-like value (unmodifiable maps with string keys, lists,
+     * strings, numbers, booleans) or {@code null} without one. A webhook delivery's input is its payload; a nested
+     * run sees its parent's input.
+     */
+    Object input();
+
+    /** What asked for the run ({@code api}, {@code cron}, {@code webhook}, ...); a nested run has its parent's. */
+    String trigger();
+
+    /** For a scheduled fire, when it was due (UTC); empty otherwise. */
+    Optional<Instant> dueAt();
+
+    /**
+     * Whether the run has been cancelled, has timed out or Cascadence is stopping. The stage in progress is
+     * interrupted too; a long stage that does not block interruptibly should look here now and then and return.
+     */
+    boolean cancelled();
 
     /** What the intake stage returned; {@code null} before it ran or without one. */
     Object intakeResult();

@@ -3,34 +3,62 @@ package io.cascadence.api;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Runs tasks and controls them. Every trigger (REST call, shell command, command line, cron fire, webhook) ends in
- * {@link #run} or {@link #runAsync} on the active scheduler backend; there is no other way to run a task.
+ * Runs tasks and controls them. There is one {@code Scheduler} service, a facade: every trigger (REST call, shell
+ * command, command line, cron fire, webhook, task graph) hands it a {@link RunRequest}, and it passes the request
+ * to the scheduler backend that the configuration names ({@code backend}, environment variable
+ * {@code CASCADENCE_SCHEDULER}). Every backend runs the task through the same pipeline, so events and records are
+ * the same whoever started the run. When the configured backend is not installed, runs are refused with a
+ * {@link BackendUnavailableException}, never sent to another backend.
  */
 @ProviderType
 public interface Scheduler {
 
     /**
-     * Runs the task registered under {@code taskName} through its pipeline and waits for the result.
+     * Accepts a run and returns at once with its id; the handle's completion gives the result later, or fails
+     * with a {@link TaskFailedException} (whose {@link TaskFailedException#status()} says whether the run failed,
+     * was cancelled, timed out or was interrupted). When this returns, the run is recorded in the run history.
      *
-     * @throws UnknownTaskException when no task has that name
+     * @throws UnknownTaskException when no task has the request's name
      * @throws TaskStateException when the task is paused or disabled
-     * @throws TaskFailedException when a stage failed; it carries the run id and the stage
+     * @throws BackendUnavailableException when the configured backend is not installed
+     * @throws RunRejectedException when as many runs as allowed are running and waiting, or Cascadence is
+     *         stopping
      */
-    RunResult run(String taskName, Identity identity);
+    RunHandle submit(RunRequest request);
 
     /**
-     * Starts the task's pipeline and returns at once with the run's id; the handle's completion gives the result
-     * later, or a {@link TaskFailedException}. Unknown, paused and disabled tasks are refused by throwing, as
-     * {@link #run}.
+     * Runs a task and waits until the run ends. Interrupting the waiting thread stops the waiting, not the run
+     * (a {@link CascadenceException} names the run id then).
+     *
+     * @return the result
+     * @throws TaskFailedException when the run did not succeed; it carries the run id, the stage and the status
+     * @throws UnknownTaskException, TaskStateException, BackendUnavailableException, RunRejectedException as for
+     *         {@link #submit}
      */
-    RunHandle runAsync(String taskName, Identity identity);
+    RunResult run(RunRequest request);
 
-    /** Refuses new runs of the task until {@link #resume}; runs in progress go on. */
+    /**
+     * Cancels a run that is queued or running: it ends at once as {@link RunRecord#CANCELLED}, the stage in progress
+     * is interrupted and no later stage runs. A stage that ignores interruption keeps its thread until it returns
+     * (reported on {@code /health}); its result is then discarded.
+     *
+     * @throws UnknownRunException when there is no run with that id
+     * @throws RunStateException when the run has already ended
+     */
+    void cancel(String runId);
+
+    /**
+     * Refuses new runs of the task until {@link #resume}, and holds its runs in progress before their next stage
+     * (the original's behaviour), without holding a thread.
+     *
+     * @throws UnknownTaskException when no task has that name
+     */
     void pause(String taskName);
 
+    /** Accepts runs of the task again and lets its held runs go on. */
     void resume(String taskName);
 
-    /** Refuses runs of the task until {@link #enable}. */
+    /** Refuses runs of the task until {@link #enable}; runs in progress go on. */
     void disable(String taskName);
 
     void enable(String taskName);
@@ -46,6 +74,6 @@ public interface Scheduler {
 
     void resumeRun(String taskName, String runId);
 
-    /** The name of this backend as configured: {@code base}, {@code cron}, ... */
+    /** The name of the configured backend: {@code base}, {@code cron}, ... (whether or not it is installed). */
     String backend();
 }

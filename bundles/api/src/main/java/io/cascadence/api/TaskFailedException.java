@@ -1,6 +1,9 @@
 package io.cascadence.api;
 
-/** A task ran and failed. The message is the task's own error message (or the precheck's reason). */
+/**
+ * A run started and did not succeed. The message is the task's own error message (or the precheck's reason, or
+ * why the run was ended); {@link #status()} says how it ended.
+ */
 public class TaskFailedException extends CascadenceException {
 
     private static final long serialVersionUID = 1L;
@@ -8,12 +11,10 @@ public class TaskFailedException extends CascadenceException {
     private final String runId;
     private final String taskName;
     private final String stage;
+    private final String status;
 
     public TaskFailedException(String taskName, String runId, String stage, Throwable cause) {
-        super(messageOf(cause), cause);
-        this.taskName = taskName;
-        this.runId = runId;
-        this.stage = stage;
+        this(taskName, runId, stage, messageOf(cause), cause);
     }
 
     public TaskFailedException(String taskName, String runId, String stage, String reason) {
@@ -22,10 +23,22 @@ public class TaskFailedException extends CascadenceException {
 
     /** A failure with a message of its own (for example naming the nested task that failed) and its cause. */
     public TaskFailedException(String taskName, String runId, String stage, String reason, Throwable cause) {
+        this(taskName, runId, stage, RunRecord.ERROR, reason, cause);
+    }
+
+    /**
+     * A run that ended without success for the given reason.
+     *
+     * @param status {@link RunRecord#ERROR}, {@link RunRecord#CANCELLED}, {@link RunRecord#TIMED_OUT} or
+     *        {@link RunRecord#INTERRUPTED}
+     */
+    public TaskFailedException(String taskName, String runId, String stage, String status, String reason,
+            Throwable cause) {
         super(reason, cause);
         this.taskName = taskName;
         this.runId = runId;
         this.stage = stage;
+        this.status = status;
     }
 
     public String runId() {
@@ -36,9 +49,17 @@ public class TaskFailedException extends CascadenceException {
         return taskName;
     }
 
-    /** The stage that failed: {@code intake}, {@code plan}, {@code precheck}, {@code run} or {@code verify}. */
+    /**
+     * The stage that failed, or that was in progress when the run was ended: {@code intake}, {@code plan},
+     * {@code precheck}, {@code run} or {@code verify}; {@code null} when the run had not started a stage.
+     */
     public String stage() {
         return stage;
+    }
+
+    /** How the run ended: {@code error}, {@code cancelled}, {@code timed_out} or {@code interrupted}. */
+    public String status() {
+        return status;
     }
 
     /** The message of an exception, or its class name when it has none. */

@@ -11,6 +11,17 @@ public final class TaskProperties {
      */
     public static final String TASK_NAME = "cascadence.task.name";
 
+    /**
+     * How long a run of the task may take, from its first stage to its end, before it is ended as
+     * {@code timed_out}: a positive number of seconds (an {@code Integer}, {@code Long}, {@code Double} or its text)
+     * or an ISO-8601 duration text such as {@code PT5M}. Optional; without it the configuration's
+     * {@code task_timeout} applies. The time a run is held paused counts too. A malformed value is ignored with a
+     * warning naming the service.
+     *
+     * @since 1.0
+     */
+    public static final String TASK_TIMEOUT = "cascadence.task.timeout";
+
     private TaskProperties() {
     }
 }

@@ -43,6 +43,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Runs kept in the history (env CASCADENCE_RUN_RETENTION)")
     String run__retention() default Defaults.RUN_RETENTION;
 
+    @AttributeDefinition(required = false,
+            description = "PostgreSQL JDBC URL for the run history; empty for the embedded one (env CASCADENCE_HISTORY_URL)")
+    String history__url() default Defaults.HISTORY_URL;
+
+    @AttributeDefinition(required = false, description = "User for history_url (env CASCADENCE_HISTORY_USER)")
+    String history__user() default Defaults.HISTORY_USER;
+
+    @AttributeDefinition(required = false, type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "Password for history_url (env CASCADENCE_HISTORY_PASSWORD)")
+    String history__password() default Defaults.HISTORY_PASSWORD;
+
+    @AttributeDefinition(description = "Run-history query connections (env CASCADENCE_HISTORY_POOL_SIZE)")
+    String history__pool__size() default Defaults.HISTORY_POOL_SIZE;
+
+    @AttributeDefinition(description = "Embedded database commits: full or normal (env CASCADENCE_HISTORY_SYNC)")
+    String history__sync() default Defaults.HISTORY_SYNC;
+
+    @AttributeDefinition(description = "Runs executing at once (env CASCADENCE_MAX_CONCURRENT_RUNS)")
+    String max__concurrent__runs() default Defaults.MAX_CONCURRENT_RUNS;
+
+    @AttributeDefinition(description = "Runs that may wait for a worker (env CASCADENCE_RUN_QUEUE_CAPACITY)")
+    String run__queue__capacity() default Defaults.RUN_QUEUE_CAPACITY;
+
+    @AttributeDefinition(description = "Seconds a run may take, 0 for no limit (env CASCADENCE_TASK_TIMEOUT)")
+    String task__timeout() default Defaults.TASK_TIMEOUT;
+
+    @AttributeDefinition(required = false, description = "NAME=SECONDS per task (env CASCADENCE_TASK_TIMEOUTS)")
+    String task__timeouts() default Defaults.TASK_TIMEOUTS;
+
+    @AttributeDefinition(description = "Seconds a stop waits for runs in progress (env CASCADENCE_SHUTDOWN_GRACE)")
+    String shutdown__grace() default Defaults.SHUTDOWN_GRACE;
+
+    @AttributeDefinition(description = "Seconds a synchronous run request waits before 202 (env CASCADENCE_SYNC_WAIT)")
+    String sync__wait() default Defaults.SYNC_WAIT;
+
     @AttributeDefinition(description = "Stage events kept per task (env CASCADENCE_STAGE_RETENTION)")
     String stage__retention() default Defaults.STAGE_RETENTION;
 

@@ -2,6 +2,7 @@ package io.cascadence.core.impl;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,9 @@ import io.cascadence.api.config.ConfigSource;
  * the typed interface would hide that behind its defaults. Edits of the cfg file arrive through
  * {@link #modified}; the YAML file is polled once a second.
  */
-@Component(service = CascadenceConfig.class, configurationPid = CascadenceConfig.PID, immediate = true)
+@Component(service = {CascadenceConfig.class, CoreConfig.class}, configurationPid = CascadenceConfig.PID, immediate = true)
 @Designate(ocd = CascadenceConfiguration.class)
-public class ConfigComponent implements CascadenceConfig {
+public class ConfigComponent implements CoreConfig {
 
     static final String HOME_PROPERTY = "cascadence.home";
     static final String DATA_PROPERTY = "cascadence.data";
@@ -219,6 +220,61 @@ public class ConfigComponent implements CascadenceConfig {
     @Override
     public Path dataDirectory() {
         return current.dataDirectory();
+    }
+
+    @Override
+    public String historyUrl() {
+        return current.historyUrl();
+    }
+
+    @Override
+    public String historyUser() {
+        return current.historyUser();
+    }
+
+    @Override
+    public String historyPassword() {
+        return current.historyPassword();
+    }
+
+    @Override
+    public int historyPoolSize() {
+        return current.historyPoolSize();
+    }
+
+    @Override
+    public boolean historySyncFull() {
+        return current.historySyncFull();
+    }
+
+    @Override
+    public int maxConcurrentRuns() {
+        return current.maxConcurrentRuns();
+    }
+
+    @Override
+    public int runQueueCapacity() {
+        return current.runQueueCapacity();
+    }
+
+    @Override
+    public Duration taskTimeout() {
+        return current.taskTimeout();
+    }
+
+    @Override
+    public Map<String, Duration> taskTimeouts() {
+        return current.taskTimeouts();
+    }
+
+    @Override
+    public Duration shutdownGrace() {
+        return current.shutdownGrace();
+    }
+
+    @Override
+    public Duration syncWait() {
+        return current.syncWait();
     }
 
     @Override

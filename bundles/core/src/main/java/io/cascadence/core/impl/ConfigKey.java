@@ -25,11 +25,37 @@ enum ConfigKey {
     SCHEDULES_PATH("schedules_path", "CASCADENCE_SCHEDULES_PATH", Defaults.SCHEDULES_PATH, ValueParser.path(),
             "Cron schedule file (relative paths are inside data/)"),
     RUNS_PATH("runs_path", "CASCADENCE_RUNS_PATH", Defaults.RUNS_PATH, ValueParser.path(),
-            "Run history file (relative paths are inside data/); read at start"),
+            "Embedded run-history database (relative paths are inside data/); read at start"),
+    HISTORY_URL("history_url", "CASCADENCE_HISTORY_URL", Defaults.HISTORY_URL, ValueParser.optionalJdbcUrl(),
+            "JDBC URL of a PostgreSQL database for the run history (empty: the embedded one); read at start"),
+    HISTORY_USER("history_user", "CASCADENCE_HISTORY_USER", Defaults.HISTORY_USER, ValueParser.text(),
+            "User for history_url; read at start"),
+    HISTORY_PASSWORD("history_password", "CASCADENCE_HISTORY_PASSWORD", Defaults.HISTORY_PASSWORD,
+            ValueParser.text(), "Password for history_url; read at start"),
+    HISTORY_POOL_SIZE("history_pool_size", "CASCADENCE_HISTORY_POOL_SIZE", Defaults.HISTORY_POOL_SIZE,
+            ValueParser.positiveInt(), "Database connections for run-history queries; read at start"),
+    HISTORY_SYNC("history_sync", "CASCADENCE_HISTORY_SYNC", Defaults.HISTORY_SYNC,
+            ValueParser.oneOf("full", "normal"),
+            "Embedded database: full forces every commit to disk, normal survives a crash of Cascadence but not "
+                    + "of the machine; read at start"),
     STATES_PATH("states_path", "CASCADENCE_STATES_PATH", Defaults.STATES_PATH, ValueParser.path(),
             "Paused and disabled tasks (relative paths are inside data/); read at start"),
     RUN_RETENTION("run_retention", "CASCADENCE_RUN_RETENTION", Defaults.RUN_RETENTION, ValueParser.positiveInt(),
             "Runs kept in the history, newest first; read at start"),
+    MAX_CONCURRENT_RUNS("max_concurrent_runs", "CASCADENCE_MAX_CONCURRENT_RUNS", Defaults.MAX_CONCURRENT_RUNS,
+            ValueParser.positiveInt(), "Runs that execute at the same time; the rest wait in the queue"),
+    RUN_QUEUE_CAPACITY("run_queue_capacity", "CASCADENCE_RUN_QUEUE_CAPACITY", Defaults.RUN_QUEUE_CAPACITY,
+            ValueParser.nonNegativeInt(), "Runs that may wait for a worker; more are refused (HTTP 429)"),
+    TASK_TIMEOUT("task_timeout", "CASCADENCE_TASK_TIMEOUT", Defaults.TASK_TIMEOUT, ValueParser.nonNegativeSeconds(),
+            "Seconds a run may take before it is ended as timed_out (0: no limit); a task's own "
+                    + "cascadence.task.timeout property wins"),
+    TASK_TIMEOUTS("task_timeouts", "CASCADENCE_TASK_TIMEOUTS", Defaults.TASK_TIMEOUTS, ValueParser.timeouts(),
+            "Timeouts of single tasks, as NAME=SECONDS, comma-separated; they win over everything else"),
+    SHUTDOWN_GRACE("shutdown_grace", "CASCADENCE_SHUTDOWN_GRACE", Defaults.SHUTDOWN_GRACE,
+            ValueParser.nonNegativeSeconds(),
+            "Seconds a stop waits for runs in progress before it ends them as interrupted"),
+    SYNC_WAIT("sync_wait", "CASCADENCE_SYNC_WAIT", Defaults.SYNC_WAIT, ValueParser.positiveSeconds(),
+            "Seconds POST /tasks/{name}/run waits for the result before it answers 202 with the run id"),
     STAGE_RETENTION("stage_retention", "CASCADENCE_STAGE_RETENTION", Defaults.STAGE_RETENTION,
             ValueParser.positiveInt(), "Stage and audit events kept per task in stages.yml; read at start"),
     TEMPORAL_SERVER("temporal_server", "TEMPORAL_SERVER", Defaults.TEMPORAL_SERVER, ValueParser.text(),
@@ -92,7 +118,7 @@ enum ConfigKey {
     }
 
     boolean secret() {
-        return this == HASH_SECRET;
+        return this == HASH_SECRET || this == HISTORY_PASSWORD;
     }
 
     Object parse(String text) {

@@ -1,9 +1,11 @@
 package io.cascadence.core.impl;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cascadence.api.config.CascadenceConfig;
@@ -11,7 +13,7 @@ import io.cascadence.api.config.ConfigEntry;
 import io.cascadence.api.config.ConfigReport;
 
 /** An immutable view of one resolved configuration, as the {@link CascadenceConfig} service hands it out. */
-final class EffectiveConfig implements CascadenceConfig {
+final class EffectiveConfig implements CoreConfig {
 
     static final String MASK = "********";
 
@@ -82,6 +84,62 @@ final class EffectiveConfig implements CascadenceConfig {
     @Override
     public int stageRetention() {
         return resolved.value(ConfigKey.STAGE_RETENTION, Integer.class);
+    }
+
+    @Override
+    public String historyUrl() {
+        return resolved.value(ConfigKey.HISTORY_URL, String.class);
+    }
+
+    @Override
+    public String historyUser() {
+        return resolved.value(ConfigKey.HISTORY_USER, String.class);
+    }
+
+    @Override
+    public String historyPassword() {
+        return resolved.value(ConfigKey.HISTORY_PASSWORD, String.class);
+    }
+
+    @Override
+    public int historyPoolSize() {
+        return resolved.value(ConfigKey.HISTORY_POOL_SIZE, Integer.class);
+    }
+
+    @Override
+    public boolean historySyncFull() {
+        return "full".equals(resolved.value(ConfigKey.HISTORY_SYNC, String.class));
+    }
+
+    @Override
+    public int maxConcurrentRuns() {
+        return resolved.value(ConfigKey.MAX_CONCURRENT_RUNS, Integer.class);
+    }
+
+    @Override
+    public int runQueueCapacity() {
+        return resolved.value(ConfigKey.RUN_QUEUE_CAPACITY, Integer.class);
+    }
+
+    @Override
+    public Duration taskTimeout() {
+        return resolved.value(ConfigKey.TASK_TIMEOUT, Duration.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Duration> taskTimeouts() {
+        return resolved.value(ConfigKey.TASK_TIMEOUTS, Map.class);
+    }
+
+    @Override
+    public Duration shutdownGrace() {
+        return resolved.value(ConfigKey.SHUTDOWN_GRACE, Duration.class);
+    }
+
+    @Override
+    public Duration syncWait() {
+        return resolved.value(ConfigKey.SYNC_WAIT, Duration.class);
     }
 
     @Override

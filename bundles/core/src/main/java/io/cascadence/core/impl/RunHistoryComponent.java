@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.event.CascadenceEvent;
@@ -63,8 +64,8 @@ public class RunHistoryComponent implements RunHistory, EventSink, HealthContrib
     }
 
     @Override
-    public List<RunRecord> forTask(String taskName, int offset, int limit) {
-        return log.forTask(taskName, offset, limit);
+    public List<RunRecord> query(RunQuery query) {
+        return log.query(query);
     }
 
     @Override

@@ -13,11 +13,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import io.cascadence.api.Identity;
 import io.cascadence.api.Planner;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.ResearchProvider;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
+import io.cascadence.api.RunStateException;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.event.EventBus;
@@ -73,13 +74,18 @@ public class SchedulerComponent implements Scheduler {
     }
 
     @Override
-    public RunResult run(String taskName, Identity identity) {
-        return orchestrator.run(taskName, identity);
+    public RunResult run(RunRequest request) {
+        return orchestrator.run(request);
     }
 
     @Override
-    public RunHandle runAsync(String taskName, Identity identity) {
-        return orchestrator.runAsync(taskName, identity);
+    public RunHandle submit(RunRequest request) {
+        return orchestrator.runAsync(request);
+    }
+
+    @Override
+    public void cancel(String runId) {
+        throw new RunStateException(runId, "Runs cannot be cancelled yet");
     }
 
     @Override

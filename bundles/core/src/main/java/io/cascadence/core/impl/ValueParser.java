@@ -3,9 +3,12 @@ package io.cascadence.core.impl;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns the text of a configuration value into its typed form, or says what would have been accepted.
@@ -102,5 +105,75 @@ interface ValueParser {
             }
             return value;
         };
+    }
+
+    static ValueParser nonNegativeInt() {
+        return text -> {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what is accepted
+            }
+            throw new IllegalArgumentException("expected a whole number, 0 or more");
+        };
+    }
+
+    /** Seconds as a {@link java.time.Duration}; 0 means "none". */
+    static ValueParser nonNegativeSeconds() {
+        return text -> {
+            Duration duration = seconds(text.strip());
+            if (duration == null) {
+                throw new IllegalArgumentException("expected a number of seconds, 0 or more, such as 30 or 2.5");
+            }
+            return duration;
+        };
+    }
+
+    /** {@code NAME=SECONDS, ...}: per-task timeouts, as a map from task name to a positive duration. */
+    static ValueParser timeouts() {
+        return text -> {
+            Map<String, Duration> timeouts = new LinkedHashMap<>();
+            for (String part : text.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                Duration duration = eq < 0 ? null : seconds(part.substring(eq + 1).strip());
+                String name = eq < 0 ? "" : part.substring(0, eq).strip();
+                if (name.isEmpty() || duration == null || duration.isZero()) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not NAME=SECONDS; expected "
+                            + "entries such as report=300, comma-separated");
+                }
+                timeouts.put(name, duration);
+            }
+            return Map.copyOf(timeouts);
+        };
+    }
+
+    /** Empty, or a PostgreSQL JDBC URL: the embedded database needs no URL. */
+    static ValueParser optionalJdbcUrl() {
+        return text -> {
+            String value = text.strip();
+            if (!value.isEmpty() && !value.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("expected a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://127.0.0.1:5432/cascadence, or nothing for the embedded database");
+            }
+            return value;
+        };
+    }
+
+    private static Duration seconds(String text) {
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds >= 0 && Double.isFinite(seconds) && seconds < 1e12) {
+                return Duration.ofNanos(Math.round(seconds * 1e9));
+            }
+        } catch (NumberFormatException e) {
+            // the caller says what is accepted
+        }
+        return null;
     }
 }

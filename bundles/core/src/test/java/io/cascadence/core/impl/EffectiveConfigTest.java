@@ -76,7 +76,10 @@ class EffectiveConfigTest {
 
         assertThat(report.entries()).extracting(ConfigEntry::key).containsExactly(
                 "backend", "timezone", "hash_secret", "stages_path", "pointers_path", "tasks_path",
-                "schedules_path", "runs_path", "states_path", "run_retention", "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout", "cronyx_refresh",
+                "schedules_path", "runs_path", "history_url", "history_user", "history_password",
+                "history_pool_size", "history_sync", "states_path", "run_retention", "max_concurrent_runs",
+                "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace", "sync_wait",
+                "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout", "cronyx_refresh",
                 "ume_transport", "ume_grpc_stub", "ume_grpc_method", "ume_nats_conn", "ume_nats_subject",
                 "ume_broadcast_pointers");
     }

@@ -10,9 +10,11 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskRegistry;
+import io.cascadence.api.Trigger;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.config.ConfigEntry;
 
@@ -59,7 +61,7 @@ public class TaskCommands {
             @Descriptor("group id the run is for") @Parameter(names = {"-g", "--group-id"}, absentValue = "")
             String groupId,
             @Descriptor("task name") String name) {
-        RunResult result = scheduler.run(name, new Identity(userId, groupId));
+        RunResult result = scheduler.run(RunRequest.of(name, Trigger.SHELL).withIdentity(new Identity(userId, groupId)));
         return "run-id\t" + result.runId();
     }
 

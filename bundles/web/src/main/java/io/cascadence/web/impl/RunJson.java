@@ -20,13 +20,17 @@ final class RunJson {
         run.put("run_id", record.runId());
         run.put("task", record.taskName());
         run.put("parent_run_id", record.parentRunId());
+        run.put("trigger", record.trigger());
         run.put("status", record.status());
+        run.put("submitted_at", text(record.submittedAt()));
         run.put("started_at", text(record.startedAt()));
         run.put("finished_at", text(record.finishedAt()));
-        run.put("duration_ms", record.finishedAt() == null ? null
+        run.put("due_at", text(record.dueAt()));
+        run.put("duration_ms", record.finishedAt() == null || record.startedAt() == null ? null
                 : record.finishedAt().toEpochMilli() - record.startedAt().toEpochMilli());
         run.put("user_hash", record.userHash());
         run.put("group_hash", record.groupHash());
+        run.put("input", record.input());
         run.put("result", record.result());
         run.put("error", record.error());
         run.put("failed_stage", record.failedStage());

@@ -15,6 +15,7 @@ import io.cascadence.api.Identity;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskFailedException;
@@ -22,6 +23,7 @@ import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.TaskStateException;
 import io.cascadence.api.TaskStore;
+import io.cascadence.api.Trigger;
 import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.UnknownTaskException;
 import jakarta.servlet.Servlet;
@@ -148,7 +150,7 @@ public class TasksServlet extends HttpServlet {
 
     private void run(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
         Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        RunResult run = scheduler.run(name, identity);
+        RunResult run = scheduler.run(RunRequest.of(name, Trigger.API).withIdentity(identity));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run_id", run.runId());
         body.put("result", Json.resultValue(run.result()));
@@ -158,7 +160,7 @@ public class TasksServlet extends HttpServlet {
     /** Starts the run and answers at once: 202 with the run id; its record at {@code /runs/{id}} tells the rest. */
     private void start(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
         Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        RunHandle handle = scheduler.runAsync(name, identity);
+        RunHandle handle = scheduler.submit(RunRequest.of(name, Trigger.API).withIdentity(identity));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run_id", handle.runId());
         body.put("status", "running");

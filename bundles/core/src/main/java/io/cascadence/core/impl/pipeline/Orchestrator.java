@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHandle;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskFailedException;
@@ -43,7 +44,8 @@ public final class Orchestrator {
     }
 
     /** Starts a run; refusals are thrown at once, the run's own failure completes the future exceptionally. */
-    public RunHandle runAsync(String taskName, Identity identity) {
+    public RunHandle runAsync(RunRequest request) {
+        String taskName = request.taskName();
         Task task = tasks.apply(taskName).orElseThrow(() -> new UnknownTaskException(taskName));
         if (states.disabled(taskName)) {
             throw new TaskStateException(taskName, "disabled");
@@ -51,9 +53,10 @@ public final class Orchestrator {
         if (states.paused(taskName)) {
             throw new TaskStateException(taskName, "paused");
         }
-        Identity who = identity == null ? Identity.ANONYMOUS : identity;
-        String runId = UUID.randomUUID().toString();
-        RunSpec spec = new RunSpec(runId, taskName, who, hasher.hash(who.userId()), hasher.hash(who.groupId()));
+        Identity who = request.identity();
+        String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        RunSpec spec = new RunSpec(runId, taskName, who, hasher.hash(who.userId()), hasher.hash(who.groupId()),
+                request.input(), request.trigger().name(), request.dueAt());
         TaskPipeline pipeline = TaskPipeline.of(task, spec, services);
         running.put(runId, pipeline);
         CompletableFuture<Object> result;
@@ -77,8 +80,9 @@ public final class Orchestrator {
      * Runs and waits; a failed run is thrown as the {@link TaskFailedException} it is. Interrupting the waiting
      * thread (Ctrl-C at the console) stops the waiting, not the run.
      */
-    public RunResult run(String taskName, Identity identity) {
-        RunHandle handle = runAsync(taskName, identity);
+    public RunResult run(RunRequest request) {
+        String taskName = request.taskName();
+        RunHandle handle = runAsync(request);
         try {
             return handle.completion().toCompletableFuture().get();
         } catch (ExecutionException e) {

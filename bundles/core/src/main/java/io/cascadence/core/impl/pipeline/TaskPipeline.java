@@ -59,8 +59,7 @@ public final class TaskPipeline {
 
     /** A pipeline for one run of a registered task. */
     public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services) {
-        return new TaskPipeline(task, new PipelineRun(spec.runId(), null, spec.taskName(), spec.identity(),
-                spec.userHash(), spec.groupHash()), services);
+        return new TaskPipeline(task, new PipelineRun(spec, null, () -> false), services);
     }
 
     public String runId() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRecord.StageRecord;
 import io.cascadence.api.event.AuditEvent;
@@ -70,6 +71,11 @@ public final class RunLog implements RunHistory, EventSink {
     }
 
     @Override
+    public List<RunRecord> query(RunQuery query) {
+        return forTask(query.taskName(), query.offset(), query.limit());
+    }
+
+    @Override
     public List<RunRecord> forTask(String taskName, int offset, int limit) {
         List<RunRecord> page = new ArrayList<>();
         ConcurrentLinkedDeque<String> ids = byTask.get(taskName);
@@ -120,7 +126,7 @@ public final class RunLog implements RunHistory, EventSink {
         if (existing != null) {
             return existing;
         }
-        MutableRun created = new MutableRun(runId, taskName, parentOf(runId), userHash, groupHash, startedAt);
+        MutableRun created = new MutableRun(runId, taskName, parentOf(runId), null, userHash, groupHash, startedAt);
         MutableRun raced = runs.putIfAbsent(runId, created);
         if (raced != null) {
             return raced;
@@ -184,6 +190,7 @@ public final class RunLog implements RunHistory, EventSink {
         private final String runId;
         private final String taskName;
         private final String parentRunId;
+        private final String trigger;
         private final String userHash;
         private final String groupHash;
         private final Instant startedAt;
@@ -194,19 +201,20 @@ public final class RunLog implements RunHistory, EventSink {
         private String error;
         private String failedStage;
 
-        MutableRun(String runId, String taskName, String parentRunId, String userHash, String groupHash,
-                Instant startedAt) {
+        MutableRun(String runId, String taskName, String parentRunId, String trigger, String userHash,
+                String groupHash, Instant startedAt) {
             this.runId = runId;
             this.taskName = taskName;
             this.parentRunId = parentRunId;
+            this.trigger = trigger;
             this.userHash = userHash;
             this.groupHash = groupHash;
             this.startedAt = startedAt;
         }
 
         MutableRun(RunRecord record) {
-            this(record.runId(), record.taskName(), record.parentRunId(), record.userHash(), record.groupHash(),
-                    record.startedAt());
+            this(record.runId(), record.taskName(), record.parentRunId(), record.trigger(), record.userHash(),
+                    record.groupHash(), record.startedAt());
             stages.addAll(record.stages());
             status = record.status();
             finishedAt = record.finishedAt();
@@ -240,8 +248,8 @@ public final class RunLog implements RunHistory, EventSink {
         }
 
         synchronized RunRecord record() {
-            return new RunRecord(runId, taskName, parentRunId, userHash, groupHash, status, startedAt, finishedAt,
-                    stages, result, error, failedStage);
+            return new RunRecord(runId, taskName, parentRunId, trigger, status, startedAt, startedAt, finishedAt,
+                    null, userHash, groupHash, null, result, error, failedStage, stages);
         }
     }
 }

@@ -49,11 +49,15 @@ public final class RunRecordsJson {
                 stages.add(new StageRecord(text(stage, "stage"), text(stage, "status"), time(stage, "started_at"),
                         time(stage, "finished_at"), text(stage, "reason")));
             }
+            Instant startedAt = time(run, "started_at");
+            Instant submittedAt = time(run, "submitted_at");
+            if (submittedAt == null) {
+                submittedAt = requiredTime(run, "started_at");
+            }
             records.add(new RunRecord(required(run, "run_id"), required(run, "task"), text(run, "parent_run_id"),
-                    text(run, "user_hash"), text(run, "group_hash"), required(run, "status"),
-                    requiredTime(run, "started_at"),
-                    time(run, "finished_at"), stages, text(run, "result"), text(run, "error"),
-                    text(run, "failed_stage")));
+                    text(run, "trigger"), required(run, "status"), submittedAt, startedAt, time(run, "finished_at"),
+                    time(run, "due_at"), text(run, "user_hash"), text(run, "group_hash"), text(run, "input"),
+                    text(run, "result"), text(run, "error"), text(run, "failed_stage"), stages));
         }
         return records;
     }
@@ -64,11 +68,15 @@ public final class RunRecordsJson {
         run.put("run_id", record.runId());
         run.put("task", record.taskName());
         run.put("parent_run_id", record.parentRunId());
+        run.put("trigger", record.trigger());
         run.put("status", record.status());
+        run.put("submitted_at", string(record.submittedAt()));
         run.put("started_at", string(record.startedAt()));
         run.put("finished_at", string(record.finishedAt()));
+        run.put("due_at", string(record.dueAt()));
         run.put("user_hash", record.userHash());
         run.put("group_hash", record.groupHash());
+        run.put("input", record.input());
         run.put("result", record.result());
         run.put("error", record.error());
         run.put("failed_stage", record.failedStage());

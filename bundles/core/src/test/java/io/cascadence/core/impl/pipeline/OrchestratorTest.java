@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunRequest;
+import io.cascadence.api.Trigger;
 import io.cascadence.api.RunContext;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunResult;
@@ -56,8 +58,8 @@ class OrchestratorTest {
 
     @Test
     void runReturnsTheResultUnderAFreshRunId() {
-        RunResult first = orchestrator.run("hello", Identity.ANONYMOUS);
-        RunResult second = orchestrator.run("hello", null);
+        RunResult first = orchestrator.run(request("hello", Identity.ANONYMOUS));
+        RunResult second = orchestrator.run(request("hello", null));
 
         assertThat(first.taskName()).isEqualTo("hello");
         assertThat(first.result()).isEqualTo("hello world");
@@ -69,9 +71,9 @@ class OrchestratorTest {
 
     @Test
     void anUnknownTaskIsRefused() {
-        assertThatThrownBy(() -> orchestrator.run("nope", Identity.ANONYMOUS))
+        assertThatThrownBy(() -> orchestrator.run(request("nope", Identity.ANONYMOUS)))
                 .isInstanceOf(UnknownTaskException.class).hasMessage("Unknown task: nope");
-        assertThatThrownBy(() -> orchestrator.runAsync("nope", Identity.ANONYMOUS))
+        assertThatThrownBy(() -> orchestrator.runAsync(request("nope", Identity.ANONYMOUS)))
                 .isInstanceOf(UnknownTaskException.class);
         assertThat(bus.all()).isEmpty();
     }
@@ -80,13 +82,13 @@ class OrchestratorTest {
     void aPausedTaskIsRefusedUntilResumed() {
         orchestrator.pause("hello");
 
-        assertThatThrownBy(() -> orchestrator.run("hello", Identity.ANONYMOUS))
+        assertThatThrownBy(() -> orchestrator.run(request("hello", Identity.ANONYMOUS)))
                 .isInstanceOf(TaskStateException.class).hasMessage("Task 'hello' is paused");
-        assertThatThrownBy(() -> orchestrator.runAsync("hello", Identity.ANONYMOUS))
+        assertThatThrownBy(() -> orchestrator.runAsync(request("hello", Identity.ANONYMOUS)))
                 .isInstanceOf(TaskStateException.class);
 
         orchestrator.resume("hello");
-        assertThat(orchestrator.run("hello", Identity.ANONYMOUS).result()).isEqualTo("hello world");
+        assertThat(orchestrator.run(request("hello", Identity.ANONYMOUS)).result()).isEqualTo("hello world");
     }
 
     @Test
@@ -94,13 +96,13 @@ class OrchestratorTest {
         orchestrator.pause("hello");
         orchestrator.disable("hello");
 
-        assertThatThrownBy(() -> orchestrator.run("hello", Identity.ANONYMOUS))
+        assertThatThrownBy(() -> orchestrator.run(request("hello", Identity.ANONYMOUS)))
                 .isInstanceOf(TaskStateException.class).hasMessage("Task 'hello' is disabled");
 
         orchestrator.enable("hello");
-        assertThatThrownBy(() -> orchestrator.run("hello", Identity.ANONYMOUS)).hasMessage("Task 'hello' is paused");
+        assertThatThrownBy(() -> orchestrator.run(request("hello", Identity.ANONYMOUS))).hasMessage("Task 'hello' is paused");
         orchestrator.resume("hello");
-        assertThat(orchestrator.run("hello", Identity.ANONYMOUS).result()).isEqualTo("hello world");
+        assertThat(orchestrator.run(request("hello", Identity.ANONYMOUS)).result()).isEqualTo("hello world");
     }
 
     @ParameterizedTest
@@ -144,7 +146,7 @@ class OrchestratorTest {
 
     @Test
     void aFailedRunIsThrownAsTaskFailedException() {
-        Throwable thrown = catchThrowable(() -> orchestrator.run("broken", Identity.ANONYMOUS));
+        Throwable thrown = catchThrowable(() -> orchestrator.run(request("broken", Identity.ANONYMOUS)));
 
         assertThat(thrown).isExactlyInstanceOf(TaskFailedException.class).hasMessage("it broke");
         TaskFailedException failure = (TaskFailedException) thrown;
@@ -156,7 +158,7 @@ class OrchestratorTest {
 
     @Test
     void aFailedAsyncRunCompletesItsHandleWithTaskFailedException() {
-        RunHandle handle = orchestrator.runAsync("broken", Identity.ANONYMOUS);
+        RunHandle handle = orchestrator.runAsync(request("broken", Identity.ANONYMOUS));
 
         assertThat(handle.completion().toCompletableFuture()).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(TaskFailedException.class).withMessage("it broke");
@@ -176,7 +178,7 @@ class OrchestratorTest {
 
     @Test
     void aFinishedRunCanNoLongerBePaused() {
-        String runId = orchestrator.run("hello", Identity.ANONYMOUS).runId();
+        String runId = orchestrator.run(request("hello", Identity.ANONYMOUS)).runId();
 
         assertThatThrownBy(() -> orchestrator.pauseRun("hello", runId)).isInstanceOf(UnknownRunException.class);
     }
@@ -191,7 +193,7 @@ class OrchestratorTest {
         }).run(c -> "done");
         tasks.put("slow", slow.build());
 
-        RunHandle handle = orchestrator.runAsync("slow", Identity.ANONYMOUS);
+        RunHandle handle = orchestrator.runAsync(request("slow", Identity.ANONYMOUS));
         CompletableFuture<RunResult> future = handle.completion().toCompletableFuture();
         String runId = handle.runId();
         assertThat(context.get().runId()).isEqualTo(runId);
@@ -224,7 +226,7 @@ class OrchestratorTest {
             return "ok";
         });
 
-        orchestrator.run("who", new Identity("alice", "ops-team"));
+        orchestrator.run(request("who", new Identity("alice", "ops-team")));
 
         assertThat(context.get().userHash()).contains(ALICE_NO_SECRET);
         assertThat(context.get().groupHash()).contains(OPS_TEAM_NO_SECRET);
@@ -245,7 +247,7 @@ class OrchestratorTest {
         });
         secret.set("s");
 
-        orchestrator.run("who", new Identity("alice", null));
+        orchestrator.run(request("who", new Identity("alice", null)));
 
         assertThat(context.get().userHash()).contains(ALICE_SECRET_S);
         assertThat(context.get().groupHash()).isEmpty();
@@ -260,18 +262,22 @@ class OrchestratorTest {
         });
         secret.set("s");
 
-        orchestrator.run("who", new Identity(ALICE_NO_SECRET, null));
+        orchestrator.run(request("who", new Identity(ALICE_NO_SECRET, null)));
 
         assertThat(context.get().userHash()).contains(ALICE_NO_SECRET);
     }
 
     @Test
     void anAnonymousRunHasNoHashes() {
-        String runId = orchestrator.run("hello", null).runId();
+        String runId = orchestrator.run(request("hello", null)).runId();
 
         assertThat(bus.runEvents(runId)).singleElement().satisfies(event -> {
             assertThat(event.userHash()).isNull();
             assertThat(event.groupHash()).isNull();
         });
+    }
+
+    private static RunRequest request(String task, Identity identity) {
+        return RunRequest.of(task, Trigger.API).withIdentity(identity);
     }
 }

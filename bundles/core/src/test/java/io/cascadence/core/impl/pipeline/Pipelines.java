@@ -39,7 +39,7 @@ final class Pipelines {
     }
 
     static TaskPipeline pipeline(Task task, PipelineServices services) {
-        return TaskPipeline.of(task, new RunSpec(RUN_ID, NAME, Identity.ANONYMOUS, null, null), services);
+        return TaskPipeline.of(task, new RunSpec(RUN_ID, NAME, Identity.ANONYMOUS, null, null, null, "api", null), services);
     }
 
     /** Runs {@code task} as run {@link #RUN_ID} of {@link #NAME} and waits (briefly) for its result. */

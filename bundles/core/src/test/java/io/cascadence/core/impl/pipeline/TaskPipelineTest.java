@@ -172,7 +172,7 @@ class TaskPipelineTest {
     void eventsCarryTheHashesFromTheRunSpecAndNeverTheRawIds() throws Exception {
         StagedTask child = StagedTask.returning("child", "c");
         StagedTask parent = allStages().plan(c -> List.of(child.build()));
-        RunSpec spec = new RunSpec(RUN_ID, NAME, new Identity("alice", "ops-team"), "user-hash", "group-hash");
+        RunSpec spec = new RunSpec(RUN_ID, NAME, new Identity("alice", "ops-team"), "user-hash", "group-hash", null, "api", null);
 
         TaskPipeline.of(parent.build(), spec, services(bus, echoProvider, null, DIRECT)).start()
                 .get(5, TimeUnit.SECONDS);

@@ -71,7 +71,7 @@ class RunLogTest {
     private static RunRecord record(String runId, String task, String status, Instant startedAt,
             List<StageRecord> stages) {
         String parent = runId.contains(".") ? runId.substring(0, runId.lastIndexOf('.')) : null;
-        return new RunRecord(runId, task, parent, USER, GROUP, status, startedAt,
+        return legacy(runId, task, parent, USER, GROUP, status, startedAt,
                 RunRecord.RUNNING.equals(status) ? null : startedAt.plusSeconds(1), stages, "result of " + runId,
                 RunRecord.ERROR.equals(status) ? "boom" : null, RunRecord.ERROR.equals(status) ? "run" : null);
     }
@@ -604,5 +604,13 @@ class RunLogTest {
             listed += log.forTask("task" + thread, 0, 10_000).size();
         }
         assertThat(listed).isEqualTo(100);
+    }
+
+    /** A record in the shape of runs.json before triggers and inputs: submitted when it started. */
+    private static RunRecord legacy(String runId, String task, String parent, String user, String group, String status,
+            Instant startedAt, Instant finishedAt, List<StageRecord> stages, String result, String error,
+            String failedStage) {
+        return new RunRecord(runId, task, parent, null, status, startedAt, startedAt, finishedAt, null, user, group,
+                null, result, error, failedStage, stages);
     }
 }

@@ -25,7 +25,7 @@ class RunRecordsJsonTest {
     }
 
     private static RunRecord full() {
-        return new RunRecord("9b2e.1", "report/1", "9b2e", "u".repeat(64), "g".repeat(64), RunRecord.ERROR, T0,
+        return legacy("9b2e.1", "report/1", "9b2e", "u".repeat(64), "g".repeat(64), RunRecord.ERROR, T0,
                 T0.plusMillis(1500),
                 List.of(new StageRecord("intake", "success", T0, T0.plusMillis(10), null),
                         new StageRecord("research", "skipped", T0.plusMillis(20), T0.plusMillis(20), "no provider"),
@@ -34,12 +34,12 @@ class RunRecordsJsonTest {
     }
 
     private static RunRecord sparse() {
-        return new RunRecord("c0ffee", "ping", null, null, null, RunRecord.RUNNING, T0, null,
+        return legacy("c0ffee", "ping", null, null, null, RunRecord.RUNNING, T0, null,
                 List.of(new StageRecord("run", "started", T0, null, null)), null, null, null);
     }
 
     private static RunRecord noStages() {
-        return new RunRecord("d00d", "ping", null, null, null, RunRecord.SUCCESS, T0.plusSeconds(5),
+        return legacy("d00d", "ping", null, null, null, RunRecord.SUCCESS, T0.plusSeconds(5),
                 T0.plusSeconds(6), List.of(), "", null, null);
     }
 
@@ -83,8 +83,9 @@ class RunRecordsJsonTest {
         assertThat(second.get("stages").get(1).get("reason").asText()).isEqualTo("no provider");
         List<String> names = new java.util.ArrayList<>();
         second.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("run_id", "task", "parent_run_id", "status", "started_at",
-                "finished_at", "user_hash", "group_hash", "result", "error", "failed_stage", "stages");
+        assertThat(names).containsExactlyInAnyOrder("run_id", "task", "parent_run_id", "trigger", "status",
+                "submitted_at", "started_at", "finished_at", "due_at", "user_hash", "group_hash", "input", "result",
+                "error", "failed_stage", "stages");
     }
 
     @Test
@@ -98,7 +99,7 @@ class RunRecordsJsonTest {
 
         List<RunRecord> read = RunRecordsJson.read(utf8(json));
 
-        assertThat(read).containsExactly(new RunRecord("r1", "ping", null, null, null, "success",
+        assertThat(read).containsExactly(legacy("r1", "ping", null, null, null, "success",
                 Instant.parse("2024-05-01T10:00:00Z"), null, List.of(), null, null, null));
     }
 
@@ -179,5 +180,13 @@ class RunRecordsJsonTest {
         assertThatThrownBy(() -> RunRecordsJson.read(utf8(json)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("task");
+    }
+
+    /** A record in the shape of runs.json before triggers and inputs: submitted when it started. */
+    private static RunRecord legacy(String runId, String task, String parent, String user, String group, String status,
+            Instant startedAt, Instant finishedAt, List<StageRecord> stages, String result, String error,
+            String failedStage) {
+        return new RunRecord(runId, task, parent, null, status, startedAt, startedAt, finishedAt, null, user, group,
+                null, result, error, failedStage, stages);
     }
 }

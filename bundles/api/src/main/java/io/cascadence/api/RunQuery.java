@@ -1,0 +1,48 @@
+package io.cascadence.api;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which runs to list, newest first (by the time they were submitted). Every criterion is optional; nested runs
+ * are never listed (they are in their parent's record).
+ *
+ * @param taskName only runs of this task, or {@code null} for all
+ * @param statuses only runs in one of these statuses ({@link RunRecord#STATUSES}); empty for all
+ * @param trigger only runs asked for by this trigger ({@link Trigger#name()}), or {@code null} for all
+ * @param since only runs submitted at or after this instant, or {@code null}
+ * @param until only runs submitted before this instant, or {@code null}
+ * @param offset how many of the newest matching runs to skip, 0 or more
+ * @param limit at most how many to return, 1 to {@link #MAX_LIMIT}
+ */
+public record RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until,
+        int offset, int limit) {
+
+    /** The most runs one query returns. */
+    public static final int MAX_LIMIT = 1000;
+
+    /** @throws InvalidRequestException naming the criterion that is out of range or unknown */
+    public RunQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        for (String status : statuses) {
+            if (!RunRecord.STATUSES.contains(status)) {
+                throw new InvalidRequestException("status '" + status + "' is not a run status; expected one of "
+                        + String.join(", ", RunRecord.STATUSES));
+            }
+        }
+        if (offset < 0) {
+            throw new InvalidRequestException("offset must be 0 or more, not " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new InvalidRequestException("since (" + since + ") must be before until (" + until + ")");
+        }
+    }
+
+    /** The newest {@code limit} runs of one task after skipping {@code offset}. */
+    public static RunQuery forTask(String taskName, int offset, int limit) {
+        return new RunQuery(taskName, Set.of(), null, null, null, offset, limit);
+    }
+}
