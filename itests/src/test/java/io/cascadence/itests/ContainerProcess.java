@@ -72,6 +72,34 @@ final class ContainerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or an out-of-memory killer ends it: nothing of Cascadence runs after it. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("bin/cascadence survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to end by itself; returns whether it did. */
+    boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** SIGTERM without waiting. */
+    void terminate() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -40,6 +40,12 @@ final class Http {
                 headers);
     }
 
+    /** POST with a JSON body. */
+    Response postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)), Map.of("Content-Type", "application/json"));
+    }
+
     private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         headers.forEach(builder::header);
         try {

@@ -54,7 +54,7 @@ class PipelineIT {
             assertThat(http.get("/runs/" + fanOut + ".2").json().path("result").asText()).isEqualTo("9");
 
             Http.Response stopped = http.post("/tasks/guarded/run");
-            assertThat(stopped.status()).isEqualTo(500);
+            assertThat(stopped.status()).as("a stage failure is the caller's: 400, as in the original").isEqualTo(400);
             assertThat(stopped.json().path("detail").asText()).isEqualTo("precheck failed");
             assertThat(stopped.json().path("stage").asText()).isEqualTo("precheck");
             refused = stopped.json().path("run_id").asText();

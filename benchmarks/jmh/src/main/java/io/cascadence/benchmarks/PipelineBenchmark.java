@@ -1,6 +1,8 @@
 package io.cascadence.benchmarks;
 
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,24 +19,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
+import io.cascadence.api.Trigger;
 import io.cascadence.core.impl.events.EventDispatcher;
-import io.cascadence.core.impl.pipeline.Orchestrator;
 import io.cascadence.core.impl.pipeline.PipelineServices;
 import io.cascadence.core.impl.pipeline.RunSpec;
 import io.cascadence.core.impl.pipeline.TaskPipeline;
+import io.cascadence.core.impl.runs.ActiveRuns;
+import io.cascadence.core.impl.runs.RunEngine;
 
 /**
  * Per-run overhead of a no-op five-stage task, without persistence: every event (21 per run) is created and
  * published to an {@link EventDispatcher} that has no sinks and no listeners.
  * <ul>
- * <li>{@link #orchestrator()}: {@code Orchestrator.run(name, Identity.ANONYMOUS)}, the path every run takes
- * (task lookup, state checks, identity hashing, a UUID run id, the in-progress map, the result wrapper);</li>
- * <li>{@link #pipeline()}: {@code TaskPipeline.of(...).start().join()} with a fixed run spec, so the difference
- * between the two is the orchestrator's own share.</li>
+ * <li>{@link #engine()}: {@code RunEngine.execute(request)} and waiting for the outcome, the path every run
+ * takes (task lookup, state checks, identity hashing, a UUID run id, admission, the live record built from the
+ * events, a hand-off to a worker thread and back), over a store that commits at once;</li>
+ * <li>{@link #pipeline()}: {@code TaskPipeline.of(...).start().join()} with a fixed run spec on the calling
+ * thread, so the difference between the two is the engine's own share.</li>
  * </ul>
- * The stages complete at once, so the run stays on the calling thread; the executor is a real ForkJoinPool all
- * the same, as in SchedulerComponent.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -46,33 +50,40 @@ public class PipelineBenchmark {
 
     private final NoOpTask task = new NoOpTask();
     private final RunSpec spec = new RunSpec("00000000-0000-0000-0000-000000000000", NoOpTask.NAME,
-            Identity.ANONYMOUS, null, null);
+            Identity.ANONYMOUS, null, null, null, "api", null);
+    private final RunRequest request = RunRequest.of(NoOpTask.NAME, Trigger.API);
 
-    private ForkJoinPool executor;
+    private ExecutorService executor;
+    private ScheduledExecutorService timer;
     private EventDispatcher events;
     private PipelineServices services;
-    private Orchestrator orchestrator;
+    private RunEngine engine;
 
     @Setup(Level.Trial)
     public void setUp() {
         executor = Pipelines.executor();
+        timer = Executors.newSingleThreadScheduledExecutor();
         events = new EventDispatcher(1024);
+        ActiveRuns active = new ActiveRuns(record -> { });
+        events.addSink(active);
         services = Pipelines.services(events, executor);
-        orchestrator = Pipelines.orchestrator(task, services);
+        engine = Pipelines.engine(task, services, active, new Pipelines.NullRunStore(), timer);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
-        if (orchestrator.inFlight() != 0) {
-            throw new IllegalStateException(orchestrator.inFlight() + " runs still in flight after the trial");
+        if (engine.inFlight() != 0) {
+            throw new IllegalStateException(engine.inFlight() + " runs still in flight after the trial");
         }
+        engine.stop(java.time.Duration.ZERO);
         events.close();
+        timer.shutdownNow();
         Pipelines.shutdown(executor);
     }
 
     @Benchmark
-    public RunResult orchestrator() {
-        return orchestrator.run(NoOpTask.NAME, Identity.ANONYMOUS);
+    public RunResult engine() {
+        return engine.execute(request).completion().toCompletableFuture().join();
     }
 
     @Benchmark

@@ -6,8 +6,10 @@ import java.time.Instant;
  * A run finished.
  *
  * @param parentRunId the run whose plan started this one, or {@code null}
- * @param status {@code success} or {@code error}
- * @param stage the stage that failed, or {@code null}
+ * @param status how it ended: {@code success}, {@code error}, {@code cancelled}, {@code timed_out} or
+ *        {@code interrupted} (see {@link io.cascadence.api.RunRecord})
+ * @param stage the stage that failed, or {@code null} (for a run ended from outside: the stage it was in, when
+ *        known)
  * @param error the failure's message, or {@code null}
  * @param result a short text of the result, or {@code null}
  */

@@ -1,5 +1,6 @@
 package io.cascadence.core.impl;
 
+import java.time.Duration;
 import java.util.Comparator;
 
 import io.cascadence.api.Task;
@@ -13,8 +14,14 @@ import io.cascadence.api.Task;
  * @param ranking its service ranking
  * @param bundle the symbolic name of the bundle that registered it
  * @param bundleVersion that bundle's version
+ * @param timeout its {@code cascadence.task.timeout} property, or {@code null} without a valid one
  */
-public record RegisteredTask(String name, Task task, long serviceId, int ranking, String bundle, String bundleVersion) {
+public record RegisteredTask(String name, Task task, long serviceId, int ranking, String bundle, String bundleVersion,
+        Duration timeout) {
+
+    public RegisteredTask(String name, Task task, long serviceId, int ranking, String bundle, String bundleVersion) {
+        this(name, task, serviceId, ranking, bundle, bundleVersion, null);
+    }
 
     /** Which of two services claiming one name wins: higher ranking, then the older service. */
     static final Comparator<RegisteredTask> PRECEDENCE = Comparator.comparingInt(RegisteredTask::ranking).reversed()

@@ -1,125 +1,120 @@
 package io.cascadence.core.impl;
 
-import java.time.Clock;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import io.cascadence.api.Planner;
 import io.cascadence.api.RunHandle;
-import io.cascadence.api.ResearchProvider;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
-import io.cascadence.api.RunStateException;
 import io.cascadence.api.Scheduler;
-import io.cascadence.api.config.CascadenceConfig;
-import io.cascadence.api.event.EventBus;
-import io.cascadence.core.impl.pipeline.IdentityHasher;
-import io.cascadence.core.impl.pipeline.Orchestrator;
-import io.cascadence.core.impl.pipeline.PipelineServices;
+import io.cascadence.api.health.HealthContributor;
+import io.cascadence.api.spi.SchedulerBackend;
+import io.cascadence.core.impl.runs.Runs;
+import io.cascadence.core.impl.runs.SchedulerFacade;
 
 /**
- * The in-memory backend: runs tasks on demand through their pipelines. Research providers and planners are
- * optional and dynamic; the highest ranked one in service is used at each run.
+ * The {@link Scheduler} facade as a service, tracking {@link SchedulerBackend} services as they come and go.
+ * Backends bound before activation wait in a list, so none is missed whatever order SCR takes.
  */
-@Component(service = Scheduler.class, property = "cascadence.scheduler.backend=base")
-public class SchedulerComponent implements Scheduler {
+@Component(service = {Scheduler.class, HealthContributor.class}, immediate = true)
+public class SchedulerComponent implements Scheduler, HealthContributor {
 
-    @Reference
-    private TaskResolver tasks;
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerComponent.class);
 
-    @Reference
-    private EventBus events;
-
-    @Reference
-    private CascadenceConfig config;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ResearchProvider researchProvider;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Planner planner;
-
-    private ForkJoinPool executor;
-    private Orchestrator orchestrator;
+    private final SchedulerFacade facade;
 
     @Activate
-    void activate() {
-        executor = new ForkJoinPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), pool -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("cascadence-pipeline-" + thread.getPoolIndex());
-            thread.setContextClassLoader(SchedulerComponent.class.getClassLoader());
-            return thread;
-        }, null, true);
-        PipelineServices services = new PipelineServices(events, () -> researchProvider, () -> planner, executor,
-                Clock.systemUTC());
-        orchestrator = new Orchestrator(name -> tasks.resolve(name).map(RegisteredTask::task),
-                new IdentityHasher(config::hashSecret), services, tasks.states());
+    public SchedulerComponent(@Reference Runs runs, @Reference CoreConfig config) {
+        facade = new SchedulerFacade(runs, config::backend);
     }
 
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBackend(ServiceReference<SchedulerBackend> reference, SchedulerBackend backend) {
+        String name = name(reference);
+        if (name == null) {
+            LOG.warn("Scheduler backend service {} from bundle {} has no valid {} property; it is ignored",
+                    reference.getProperty("service.id"), reference.getBundle().getSymbolicName(),
+                    SchedulerBackend.NAME);
+            return;
+        }
+        facade.add(name, backend);
+        LOG.info("Scheduler backend '{}' is installed", name);
     }
 
-    @Override
-    public RunResult run(RunRequest request) {
-        return orchestrator.run(request);
+    void unbindBackend(ServiceReference<SchedulerBackend> reference, SchedulerBackend backend) {
+        String name = name(reference);
+        if (name != null) {
+            facade.remove(name, backend);
+        }
+    }
+
+    private static String name(ServiceReference<?> reference) {
+        Object name = reference.getProperty(SchedulerBackend.NAME);
+        return name instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 
     @Override
     public RunHandle submit(RunRequest request) {
-        return orchestrator.runAsync(request);
+        return facade.submit(request);
+    }
+
+    @Override
+    public RunResult run(RunRequest request) {
+        return facade.run(request);
     }
 
     @Override
     public void cancel(String runId) {
-        throw new RunStateException(runId, "Runs cannot be cancelled yet");
+        facade.cancel(runId);
     }
 
     @Override
     public void pause(String taskName) {
-        orchestrator.pause(taskName);
+        facade.pause(taskName);
     }
 
     @Override
     public void resume(String taskName) {
-        orchestrator.resume(taskName);
+        facade.resume(taskName);
     }
 
     @Override
     public void disable(String taskName) {
-        orchestrator.disable(taskName);
+        facade.disable(taskName);
     }
 
     @Override
     public void enable(String taskName) {
-        orchestrator.enable(taskName);
+        facade.enable(taskName);
     }
 
     @Override
     public void pauseRun(String taskName, String runId) {
-        orchestrator.pauseRun(taskName, runId);
+        facade.pauseRun(taskName, runId);
     }
 
     @Override
     public void resumeRun(String taskName, String runId) {
-        orchestrator.resumeRun(taskName, runId);
+        facade.resumeRun(taskName, runId);
     }
 
     @Override
     public String backend() {
-        return "base";
+        return facade.backend();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return facade.warnings();
     }
 }

@@ -107,9 +107,21 @@ public class TaskRegistryComponent implements TaskRegistry, TaskResolver {
         Object name = reference.getProperty(TaskProperties.TASK_NAME);
         Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
         Bundle bundle = reference.getBundle();
-        return new RegisteredTask(name instanceof String s ? s : null, task,
+        RegisteredTask entry = new RegisteredTask(name instanceof String s ? s : null, task,
                 (Long) reference.getProperty(Constants.SERVICE_ID), ranking instanceof Integer i ? i : 0,
                 bundle == null ? "unknown" : bundle.getSymbolicName(),
-                bundle == null ? "" : bundle.getVersion().toString());
+                bundle == null ? "" : bundle.getVersion().toString(), null);
+        Object timeout = reference.getProperty(TaskProperties.TASK_TIMEOUT);
+        if (timeout == null) {
+            return entry;
+        }
+        try {
+            return new RegisteredTask(entry.name(), task, entry.serviceId(), entry.ranking(), entry.bundle(),
+                    entry.bundleVersion(), TaskTimeouts.parse(timeout));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Task service {} ({}): {} is ignored: {}", entry.name(), entry.describe(),
+                    TaskProperties.TASK_TIMEOUT, e.getMessage());
+            return entry;
+        }
     }
 }

@@ -31,7 +31,8 @@ import io.cascadence.api.config.ConfigEntry;
     "osgi.command.function=resume",
     "osgi.command.function=disable",
     "osgi.command.function=enable",
-    "osgi.command.function=runs"
+    "osgi.command.function=runs",
+    "osgi.command.function=cancel"
 })
 public class TaskCommands {
 
@@ -108,10 +109,18 @@ public class TaskCommands {
             @Descriptor("at most this many") @Parameter(names = {"-l", "--limit"}, absentValue = "20") int limit,
             @Descriptor("task name") String name) {
         return history.forTask(name, 0, limit).stream()
-                .map(r -> r.runId() + "\t" + r.status() + "\t" + r.startedAt() + "\t"
-                        + (r.finishedAt() == null ? "-" : r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli())
+                .map(r -> r.runId() + "\t" + r.status() + "\t"
+                        + (r.startedAt() == null ? r.submittedAt() : r.startedAt()) + "\t"
+                        + (r.finishedAt() == null || r.startedAt() == null ? "-"
+                                : r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli())
                         + (r.error() == null ? "" : "\t" + r.failedStage() + ": " + r.error()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    @Descriptor("cancel a queued or running run")
+    public String cancel(@Descriptor("run id") String runId) {
+        scheduler.cancel(runId);
+        return runId + " cancelled";
     }
 
     @Descriptor("list the effective configuration: <key> TAB <value> TAB <source>")

@@ -1,31 +1,39 @@
 package io.cascadence.web.impl;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
-import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
-import io.cascadence.api.TaskStateException;
 import io.cascadence.api.TaskStore;
 import io.cascadence.api.Trigger;
-import io.cascadence.api.UnknownRunException;
-import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.config.CascadenceConfig;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,12 +48,17 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-tasks")
 @HttpWhiteboardServletPattern({"/tasks", "/tasks/*"})
+@HttpWhiteboardServletAsyncSupported
 public class TasksServlet extends HttpServlet {
 
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
 
+    static final String SYNC_WAIT_KEY = "sync_wait";
+    static final String DEFAULT_SYNC_WAIT = "30";
+
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
 
     @Reference
     private transient TaskRegistry registry;
@@ -58,6 +71,9 @@ public class TasksServlet extends HttpServlet {
 
     @Reference
     private transient TaskStore store;
+
+    @Reference
+    private transient CascadenceConfig config;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -74,19 +90,21 @@ public class TasksServlet extends HttpServlet {
         Json.write(response, HttpServletResponse.SC_OK, tasks);
     }
 
-    /** {@code GET /tasks/{name}/runs?offset=0&limit=20}: newest first. Known for tasks that ran, even if gone. */
+    /**
+     * {@code GET /tasks/{name}/runs?status=&trigger=&since=&until=&offset=0&limit=20}: newest first. Known for
+     * tasks that ran, even if they are gone.
+     */
     private void runs(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        int offset;
-        int limit;
+        RunQuery query;
         try {
-            offset = Paging.parameter(request, "offset", 0, 0, Integer.MAX_VALUE);
-            limit = Paging.parameter(request, "limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
-        } catch (IllegalArgumentException e) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            query = RunQueries.parse(request, name);
+        } catch (CascadenceException e) {
+            Errors.write(response, e);
             return;
         }
-        List<RunRecord> page = history.forTask(name, offset, limit);
-        if (page.isEmpty() && offset == 0 && registry.task(name).isEmpty()) {
+        List<RunRecord> page = history.query(query);
+        if (page.isEmpty() && query.offset() == 0 && registry.task(name).isEmpty()
+                && history.forTask(name, 0, 1).isEmpty()) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Unknown task: " + name);
             return;
         }
@@ -116,15 +134,10 @@ public class TasksServlet extends HttpServlet {
                 default -> Json.error(response, HttpServletResponse.SC_NOT_FOUND,
                         "Not found: " + request.getRequestURI());
             }
-        } catch (UnknownTaskException | UnknownRunException e) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-        } catch (TaskStateException e) {
-            Json.error(response, HttpServletResponse.SC_CONFLICT, e.getMessage());
-        } catch (TaskFailedException e) {
-            Map<String, Object> body = Json.error(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.getMessage());
-            body.put("run_id", e.runId());
-            body.put("stage", e.stage());
-            Json.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, body);
+        } catch (CascadenceException e) {
+            Errors.write(response, e);
+        } catch (RequestBodies.BodyTooLargeException e) {
+            Json.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }
     }
 
@@ -148,24 +161,90 @@ public class TasksServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Runs the task and answers with its result: 200 {@code {"run_id", "result"}}, or the failure. The run goes on
+     * on a worker thread; this request gives its HTTP thread back while it waits, and after {@code sync_wait}
+     * answers 202 {@code {"run_id", "status": "running"}} with {@code Location: /runs/{id}}, so no number of slow
+     * runs can take every HTTP thread.
+     */
     private void run(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        RunResult run = scheduler.run(RunRequest.of(name, Trigger.API).withIdentity(identity));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run_id", run.runId());
-        body.put("result", Json.resultValue(run.result()));
-        Json.write(response, HttpServletResponse.SC_OK, body);
+        RunHandle handle = scheduler.submit(runRequest(request, name));
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the wait below ends it, not the container
+        AtomicBoolean answered = new AtomicBoolean();
+        CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
+        Duration wait = syncWait();
+        CompletableFuture.runAsync(() -> {
+            if (answered.compareAndSet(false, true)) {
+                answer(async, () -> accepted((HttpServletResponse) async.getResponse(), handle.runId()));
+            }
+        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+        done.whenComplete((result, error) -> {
+            if (answered.compareAndSet(false, true)) {
+                answer(async, () -> finished((HttpServletResponse) async.getResponse(), result, error));
+            }
+        });
+    }
+
+    private static void finished(HttpServletResponse response, RunResult result, Throwable error) throws IOException {
+        if (error == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("run_id", result.runId());
+            body.put("result", Json.resultValue(result.result()));
+            Json.write(response, HttpServletResponse.SC_OK, body);
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CascadenceException known) {
+            Errors.write(response, known);
+        } else {
+            LOG.error("A run ended with an unexpected error", cause);
+            Json.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error: " + cause);
+        }
+    }
+
+    private interface Answer {
+        void write() throws IOException;
+    }
+
+    private static void answer(AsyncContext async, Answer answer) {
+        try {
+            answer.write();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not answer a run request (the client may be gone): {}", e.toString());
+        } finally {
+            async.complete();
+        }
     }
 
     /** Starts the run and answers at once: 202 with the run id; its record at {@code /runs/{id}} tells the rest. */
     private void start(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        RunHandle handle = scheduler.submit(RunRequest.of(name, Trigger.API).withIdentity(identity));
+        RunHandle handle = scheduler.submit(runRequest(request, name));
+        accepted(response, handle.runId());
+    }
+
+    private static void accepted(HttpServletResponse response, String runId) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run_id", handle.runId());
+        body.put("run_id", runId);
         body.put("status", "running");
-        response.setHeader("Location", "/runs/" + handle.runId());
+        response.setHeader("Location", "/runs/" + runId);
         Json.write(response, HttpServletResponse.SC_ACCEPTED, body);
+    }
+
+    /** The request's identity headers and its JSON body, if any, as the run's input. */
+    private static RunRequest runRequest(HttpServletRequest request, String name) throws IOException {
+        Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
+        return RunRequest.of(name, Trigger.API).withIdentity(identity).withInput(RequestBodies.json(request));
+    }
+
+    /** {@code sync_wait}: how long a synchronous run request waits for its result. */
+    private Duration syncWait() {
+        try {
+            double seconds = Double.parseDouble(config.value(SYNC_WAIT_KEY).orElse(DEFAULT_SYNC_WAIT));
+            return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(Long.parseLong(DEFAULT_SYNC_WAIT));
+        }
     }
 
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */

@@ -47,19 +47,26 @@ public final class TaskPipeline {
     private final Task task;
     private final PipelineRun run;
     private final PipelineServices services;
+    private final RunControl control;
     private final List<TaskPipeline> children = new CopyOnWriteArrayList<>();
     private boolean paused;
     private CompletableFuture<Void> resumed;
 
-    TaskPipeline(Task task, PipelineRun run, PipelineServices services) {
+    TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control) {
         this.task = task;
         this.run = run;
         this.services = services;
+        this.control = control;
     }
 
-    /** A pipeline for one run of a registered task. */
+    /** A pipeline for one run of a registered task, which nobody ends from outside. */
     public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services) {
-        return new TaskPipeline(task, new PipelineRun(spec, null, () -> false), services);
+        return of(task, spec, services, new RunControl());
+    }
+
+    /** A pipeline for one run of a registered task, ended from outside through {@code control}. */
+    public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services, RunControl control) {
+        return new TaskPipeline(task, new PipelineRun(spec, null, control::cancelled), services, control);
     }
 
     public String runId() {
@@ -70,10 +77,13 @@ public final class TaskPipeline {
         return run.taskName();
     }
 
-    /** Starts the run on the calling thread, up to the first stage that does not complete at once. */
+    /**
+     * Starts the run on the calling thread, up to the first stage that does not complete at once. A pipeline
+     * paused before it starts holds before its intake.
+     */
     public CompletableFuture<Object> start() {
         Instant startedAt = services.clock().instant();
-        CompletableFuture<Object> flow = intake();
+        CompletableFuture<Object> flow = gate().thenCompose(open -> intake());
         flow = next(flow, v -> research());
         flow = next(flow, v -> plan());
         if (task instanceof Precheck) {
@@ -118,7 +128,27 @@ public final class TaskPipeline {
         return previous.isDone() ? previous.thenCompose(gated) : previous.thenComposeAsync(gated, services.executor());
     }
 
+    /**
+     * Lets a run held between stages go on to its end once it has been ended from outside: the waiting stage
+     * fails at once, so the run holds no memory of a pause nobody will lift.
+     */
+    public void release() {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            waiting = resumed;
+            resumed = null;
+            paused = false;
+        }
+        children.forEach(TaskPipeline::release);
+        if (waiting != null) {
+            services.executor().execute(() -> waiting.completeExceptionally(ended()));
+        }
+    }
+
     private CompletableFuture<Void> gate() {
+        if (control.cancelled()) {
+            return CompletableFuture.failedFuture(ended());
+        }
         synchronized (this) {
             if (!paused) {
                 return OPEN;
@@ -215,7 +245,7 @@ public final class TaskPipeline {
     private CompletableFuture<List<Object>> runChildren(List<Task> subtasks, boolean parallel) {
         List<TaskPipeline> pipelines = new ArrayList<>();
         for (int i = 0; i < subtasks.size(); i++) {
-            TaskPipeline child = new TaskPipeline(subtasks.get(i), run.child(i + 1), services);
+            TaskPipeline child = new TaskPipeline(subtasks.get(i), run.child(i + 1), services, control);
             pipelines.add(child);
             children.add(child);
         }
@@ -279,9 +309,14 @@ public final class TaskPipeline {
         return CompletableFuture.completedFuture(passThrough);
     }
 
-    /** Calls a stage, flattening a returned {@link CompletionStage}; a throw becomes a failed future. */
+    /**
+     * Calls a stage, flattening a returned {@link CompletionStage}; a throw becomes a failed future. While the
+     * body runs, the thread is known to the run's control, which interrupts it when the run is ended from outside.
+     */
     @SuppressWarnings("unchecked")
-    private static CompletableFuture<Object> call(Callable<Object> body) {
+    private CompletableFuture<Object> call(Callable<Object> body) {
+        Thread thread = Thread.currentThread();
+        control.enter(thread);
         try {
             Object value = body.call();
             if (value instanceof CompletionStage<?> stage) {
@@ -290,6 +325,8 @@ public final class TaskPipeline {
             return CompletableFuture.completedFuture(value);
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
+        } finally {
+            control.exit(thread);
         }
     }
 
@@ -302,6 +339,18 @@ public final class TaskPipeline {
 
     private Object finish(Instant startedAt, Object result, Throwable error) {
         Instant finishedAt = services.clock().instant();
+        boolean root = run.parentRunIdOrNull() == null;
+        if (root ? !control.finish() : control.cancelled()) {
+            // Ended from outside: whoever ended it reports the top-level run; a nested run reports how it ended.
+            RunControl.Ending ending = control.ending();
+            if (!root) {
+                services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(),
+                        ending.status(), null, ending.reason(), null, startedAt, finishedAt, run.userHashOrNull(),
+                        run.groupHashOrNull()));
+            }
+            throw new CompletionException(new TaskFailedException(run.taskName(), run.runId(), null,
+                    ending.status(), ending.reason(), null));
+        }
         if (error == null) {
             services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(),
                     "success", null, null, Previews.of(result), startedAt, finishedAt, run.userHashOrNull(),
@@ -324,6 +373,12 @@ public final class TaskPipeline {
             return "nested task " + nested.taskName() + " failed at " + nested.stage() + ": " + nested.getMessage();
         }
         return TaskFailedException.messageOf(cause);
+    }
+
+    private StageFailure ended() {
+        RunControl.Ending ending = control.ending();
+        return new StageFailure(ending == null ? RUN : ending.status(),
+                ending == null ? "ended" : ending.reason(), null);
     }
 
     private static Throwable unwrap(Throwable error) {

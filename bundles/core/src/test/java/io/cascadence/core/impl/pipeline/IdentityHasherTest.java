@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-class IdentityHasherTest {
+public class IdentityHasherTest {
 
-    static final String ALICE_NO_SECRET = "2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90";
-    static final String ALICE_SECRET_S = "5e0f217ada7a7a57cce1f1eff23dcba38e99c668961e5e4ffeed5d62c9905245";
+    public static final String ALICE_NO_SECRET = "2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90";
+    public static final String ALICE_SECRET_S = "5e0f217ada7a7a57cce1f1eff23dcba38e99c668961e5e4ffeed5d62c9905245";
 
     private final AtomicReference<String> secret = new AtomicReference<>("");
     private final IdentityHasher hasher = new IdentityHasher(secret::get);

@@ -10,7 +10,7 @@ import io.cascadence.api.event.StageUpdate;
 import io.cascadence.api.event.TaskRunEvent;
 
 /** An event bus that keeps every event published, with look-ups for what the tests check. */
-final class RecordingBus implements EventBus {
+public final class RecordingBus implements EventBus {
 
     private final List<CascadenceEvent> events = new CopyOnWriteArrayList<>();
 
@@ -19,36 +19,36 @@ final class RecordingBus implements EventBus {
         events.add(event);
     }
 
-    List<CascadenceEvent> all() {
+    public List<CascadenceEvent> all() {
         return List.copyOf(events);
     }
 
-    <T> List<T> ofType(Class<T> type) {
+    public <T> List<T> ofType(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The stages named by the stage updates of one run, in order. */
-    List<String> stageUpdates(String runId) {
+    public List<String> stageUpdates(String runId) {
         return ofType(StageUpdate.class).stream().filter(e -> runId.equals(e.runId())).map(StageUpdate::stage)
                 .toList();
     }
 
     /** The audit events of one stage of one run, in order. */
-    List<AuditEvent> audits(String runId, String stage) {
+    public List<AuditEvent> audits(String runId, String stage) {
         return ofType(AuditEvent.class).stream().filter(e -> runId.equals(e.runId()) && stage.equals(e.stage()))
                 .toList();
     }
 
     /** The audit statuses of one stage of one run, in order. */
-    List<String> auditStatuses(String runId, String stage) {
+    public List<String> auditStatuses(String runId, String stage) {
         return audits(runId, stage).stream().map(AuditEvent::status).toList();
     }
 
-    List<TaskRunEvent> runEvents(String runId) {
+    public List<TaskRunEvent> runEvents(String runId) {
         return ofType(TaskRunEvent.class).stream().filter(e -> runId.equals(e.runId())).toList();
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
     }
 }

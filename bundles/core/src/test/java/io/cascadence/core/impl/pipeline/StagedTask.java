@@ -25,15 +25,15 @@ import io.cascadence.api.Verify;
  * ... staged.calls() -> ["intake", "run"]
  * }</pre>
  */
-final class StagedTask {
+public final class StagedTask {
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         Object apply(RunContext context) throws Exception;
     }
 
     @FunctionalInterface
-    interface VerifyBody {
+    public interface VerifyBody {
         Object apply(RunContext context, Object result) throws Exception;
     }
 
@@ -46,63 +46,63 @@ final class StagedTask {
         this.label = label;
     }
 
-    static StagedTask named(String label) {
+    public static StagedTask named(String label) {
         return new StagedTask(label);
     }
 
     /** A task with only a run stage that returns {@code result}. */
-    static StagedTask returning(String label, Object result) {
+    public static StagedTask returning(String label, Object result) {
         return named(label).run(context -> result);
     }
 
     /** A task with only a run stage that throws an {@link IllegalStateException} with {@code message}. */
-    static StagedTask failing(String label, String message) {
+    public static StagedTask failing(String label, String message) {
         return named(label).run(context -> {
             throw new IllegalStateException(message);
         });
     }
 
-    StagedTask intake(Body body) {
+    public StagedTask intake(Body body) {
         bodies.put("intake", body);
         return this;
     }
 
-    StagedTask research(Body body) {
+    public StagedTask research(Body body) {
         bodies.put("research", body);
         return this;
     }
 
-    StagedTask plan(Body body) {
+    public StagedTask plan(Body body) {
         bodies.put("plan", body);
         return this;
     }
 
-    StagedTask precheck(Body body) {
+    public StagedTask precheck(Body body) {
         bodies.put("precheck", body);
         return this;
     }
 
-    StagedTask run(Body body) {
+    public StagedTask run(Body body) {
         bodies.put("run", body);
         return this;
     }
 
-    StagedTask verify(VerifyBody body) {
+    public StagedTask verify(VerifyBody body) {
         bodies.put("verify", body);
         return this;
     }
 
     /** The stages of this task the pipeline called, in order. */
-    List<String> calls() {
+    public List<String> calls() {
         return List.copyOf(calls);
     }
 
     /** The contexts the run stage was called with. */
-    List<RunContext> runContexts() {
+    public List<RunContext> runContexts() {
         return List.copyOf(runContexts);
     }
 
-    Task build() {
+    public Task build() {
         List<Class<?>> interfaces = new ArrayList<>(List.of(Task.class));
         Map<String, Class<?>> stageTypes = Map.of("intake", Intake.class, "research", Research.class, "plan",
                 Plan.class, "precheck", Precheck.class, "verify", Verify.class);

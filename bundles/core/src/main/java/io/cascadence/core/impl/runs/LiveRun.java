@@ -1,0 +1,123 @@
+package io.cascadence.core.impl.runs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRecord.StageRecord;
+import io.cascadence.api.event.AuditEvent;
+import io.cascadence.api.event.TaskRunEvent;
+
+/** One run's record while it is queued or running, written to by its events. */
+final class LiveRun {
+
+    private final String runId;
+    private final String taskName;
+    private final String parentRunId;
+    private final String trigger;
+    private final Instant submittedAt;
+    private final Instant dueAt;
+    private final String userHash;
+    private final String groupHash;
+    private final String input;
+    private final List<StageRecord> stages = new ArrayList<>();
+    private String status;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private String result;
+    private String error;
+    private String failedStage;
+
+    LiveRun(RunRecord record) {
+        this.runId = record.runId();
+        this.taskName = record.taskName();
+        this.parentRunId = record.parentRunId();
+        this.trigger = record.trigger();
+        this.submittedAt = record.submittedAt();
+        this.dueAt = record.dueAt();
+        this.userHash = record.userHash();
+        this.groupHash = record.groupHash();
+        this.input = record.input();
+        this.stages.addAll(record.stages());
+        this.status = record.status();
+        this.startedAt = record.startedAt();
+        this.finishedAt = record.finishedAt();
+        this.result = record.result();
+        this.error = record.error();
+        this.failedStage = record.failedStage();
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    String parentRunId() {
+        return parentRunId;
+    }
+
+    /** A stage began or ended; the first stage to begin makes a queued run running. */
+    synchronized void stage(AuditEvent audit) {
+        if (RunRecord.QUEUED.equals(status)) {
+            status = RunRecord.RUNNING;
+        }
+        if (startedAt == null) {
+            startedAt = audit.time();
+        }
+        if (AuditEvent.STARTED.equals(audit.status())) {
+            stages.add(new StageRecord(audit.stage(), audit.status(), audit.time(), null, null));
+            return;
+        }
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            StageRecord open = stages.get(i);
+            if (open.stage().equals(audit.stage()) && AuditEvent.STARTED.equals(open.status())) {
+                stages.set(i, new StageRecord(open.stage(), audit.status(), open.startedAt(), audit.time(),
+                        audit.reason()));
+                return;
+            }
+        }
+        stages.add(new StageRecord(audit.stage(), audit.status(), audit.time(), audit.time(), audit.reason()));
+    }
+
+    synchronized void finish(TaskRunEvent run) {
+        status = RunRecord.STATUSES.contains(run.status()) && RunRecord.ended(run.status()) ? run.status()
+                : RunRecord.ERROR;
+        finishedAt = run.finishedAt();
+        result = run.result();
+        error = run.error();
+        failedStage = run.stage() != null ? run.stage() : stageInProgress();
+    }
+
+    /**
+     * Ends a run that is still queued or running because the run it belongs to was ended from outside; a run that
+     * has ended already keeps its end.
+     */
+    synchronized void endIfOpen(String endStatus, String reason, Instant at) {
+        if (RunRecord.ended(status)) {
+            return;
+        }
+        status = endStatus;
+        finishedAt = at;
+        error = reason;
+        failedStage = stageInProgress();
+    }
+
+    /**
+     * The stage a run was in when it was ended from outside: the last one that started and has not ended, or the
+     * last one if it failed (the interrupted stage may report its failure before the run's end is known).
+     */
+    private String stageInProgress() {
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            if (AuditEvent.STARTED.equals(stages.get(i).status())) {
+                return stages.get(i).stage();
+            }
+        }
+        StageRecord last = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+        return last != null && AuditEvent.ERROR.equals(last.status()) ? last.stage() : null;
+    }
+
+    synchronized RunRecord record() {
+        return new RunRecord(runId, taskName, parentRunId, trigger, status, submittedAt, startedAt, finishedAt, dueAt,
+                userHash, groupHash, input, result, error, failedStage, stages);
+    }
+}

@@ -1,0 +1,132 @@
+package io.cascadence.core.impl.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.cascadence.api.BackendUnavailableException;
+import io.cascadence.api.RunHandle;
+import io.cascadence.api.RunRequest;
+import io.cascadence.api.TaskStateException;
+import io.cascadence.api.Trigger;
+import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.spi.SchedulerBackend;
+
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SchedulerFacadeTest {
+
+    private final EngineFixture fixture = new EngineFixture();
+    private final AtomicReference<String> configured = new AtomicReference<>("cron");
+    private final SchedulerFacade facade = new SchedulerFacade(new Runs() {
+        @Override
+        public void check(RunRequest request) {
+            fixture.engine.check(request);
+        }
+
+        @Override
+        public RunHandle execute(RunRequest request) {
+            return fixture.engine.execute(request);
+        }
+
+        @Override
+        public void cancel(String runId) {
+            fixture.engine.cancel(runId);
+        }
+
+        @Override
+        public TaskControl control() {
+            return fixture.control;
+        }
+    }, configured::get);
+
+    /** A backend that runs here, as base and cron do, and remembers what it was given. */
+    private final class Recording implements SchedulerBackend {
+        final List<RunRequest> requests = new CopyOnWriteArrayList<>();
+
+        @Override
+        public RunHandle submit(RunRequest request) {
+            requests.add(request);
+            return fixture.engine.execute(request);
+        }
+    }
+
+    SchedulerFacadeTest() {
+        fixture.task("hello", context -> "hello from " + context.trigger());
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void aRequestGoesToTheConfiguredBackendAndASwitchAppliesToTheNextOne() {
+        Recording cron = new Recording();
+        Recording base = new Recording();
+        facade.add("cron", cron);
+        facade.add("base", base);
+
+        assertThat(facade.run(RunRequest.of("hello", Trigger.SHELL)).result()).isEqualTo("hello from shell");
+        configured.set("base");
+        facade.run(RunRequest.of("hello", Trigger.API));
+
+        assertThat(cron.requests).extracting(RunRequest::trigger).containsExactly(Trigger.SHELL);
+        assertThat(base.requests).extracting(RunRequest::trigger).containsExactly(Trigger.API);
+        assertThat(facade.backend()).isEqualTo("base");
+        assertThat(facade.warnings()).isEmpty();
+    }
+
+    @Test
+    void withoutTheConfiguredBackendRequestsAreRefusedNamingItAndNeverRunElsewhere() {
+        Recording base = new Recording();
+        facade.add("base", base);
+        configured.set("temporal");
+
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("hello", Trigger.API)))
+                .isInstanceOfSatisfying(BackendUnavailableException.class,
+                        e -> assertThat(e.backend()).isEqualTo("temporal"))
+                .hasMessage("Scheduler backend 'temporal' is not available: it is not installed (installed: base); "
+                        + "set backend to one of those, or install it");
+        assertThat(base.requests).isEmpty();
+        assertThat(fixture.store.count()).isZero();
+        assertThat(facade.warnings()).singleElement().asString().contains("'temporal' is configured but not "
+                + "installed");
+    }
+
+    @Test
+    void aBackendThatGoesAwayIsNoLongerUsedAndASecondOfTheSameNameTakesOver() {
+        Recording first = new Recording();
+        Recording second = new Recording();
+        facade.add("cron", first);
+        facade.add("cron", second);
+
+        facade.remove("cron", first);
+        facade.run(RunRequest.of("hello", Trigger.API));
+        facade.remove("cron", second);
+
+        assertThat(first.requests).isEmpty();
+        assertThat(second.requests).hasSize(1);
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("hello", Trigger.API)))
+                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("installed: none");
+    }
+
+    @Test
+    void unknownAndPausedTasksAreRefusedBeforeAnyBackendIsAsked() {
+        Recording cron = new Recording();
+        facade.add("cron", cron);
+        facade.pause("hello");
+
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("nope", Trigger.API)))
+                .isInstanceOf(UnknownTaskException.class);
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("hello", Trigger.API)))
+                .isInstanceOf(TaskStateException.class);
+        assertThat(cron.requests).isEmpty();
+    }
+}

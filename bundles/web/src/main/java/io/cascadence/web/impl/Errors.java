@@ -1,0 +1,70 @@
+package io.cascadence.web.impl;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.cascadence.api.BackendUnavailableException;
+import io.cascadence.api.CascadenceException;
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRejectedException;
+import io.cascadence.api.RunStateException;
+import io.cascadence.api.StoreUnavailableException;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.TaskStateException;
+import io.cascadence.api.UnknownRunException;
+import io.cascadence.api.UnknownTaskException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one mapping from Cascadence's exceptions to HTTP answers, for every servlet: the status and the JSON body
+ * {@code {"status", "detail"}}. A task's own failure is a 400 carrying {@code run_id}, {@code stage} and
+ * {@code run_status} (the original answered a failed stage with 400), so that a 5xx always means Cascadence
+ * itself cannot serve the request: a missing backend, a full store, a stop in progress.
+ */
+final class Errors {
+
+    /** Seconds a client is told to wait after a 429. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private Errors() {
+    }
+
+    static int status(CascadenceException e) {
+        if (e instanceof UnknownTaskException || e instanceof UnknownRunException) {
+            return HttpServletResponse.SC_NOT_FOUND;
+        }
+        if (e instanceof TaskStateException || e instanceof RunStateException) {
+            return HttpServletResponse.SC_CONFLICT;
+        }
+        if (e instanceof RunRejectedException rejected) {
+            return rejected.reason() == RunRejectedException.Reason.QUEUE_FULL ? 429
+                    : HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof BackendUnavailableException || e instanceof StoreUnavailableException) {
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof TaskFailedException failed) {
+            return RunRecord.INTERRUPTED.equals(failed.status()) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_BAD_REQUEST;
+        }
+        if (e instanceof InvalidRequestException) {
+            return HttpServletResponse.SC_BAD_REQUEST;
+        }
+        return HttpServletResponse.SC_BAD_REQUEST;
+    }
+
+    static void write(HttpServletResponse response, CascadenceException e) throws IOException {
+        int status = status(e);
+        Map<String, Object> body = Json.error(status, e.getMessage());
+        if (e instanceof TaskFailedException failed) {
+            body.put("run_id", failed.runId());
+            body.put("stage", failed.stage());
+            body.put("run_status", failed.status());
+        }
+        if (status == 429) {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        Json.write(response, status, body);
+    }
+}

@@ -1,0 +1,60 @@
+package io.cascadence.web.impl;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.RunQuery;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The query parameters of run lists: {@code status} (repeated or comma-separated), {@code trigger},
+ * {@code since} and {@code until} (ISO-8601 instants such as {@code 2026-11-30T12:00:00Z}), {@code offset} and
+ * {@code limit} (1 to 1000, default 20).
+ */
+final class RunQueries {
+
+    private RunQueries() {
+    }
+
+    /** @throws InvalidRequestException naming the parameter that is malformed and what is accepted */
+    static RunQuery parse(HttpServletRequest request, String taskName) {
+        Set<String> statuses = new LinkedHashSet<>();
+        String[] values = request.getParameterValues("status");
+        if (values != null) {
+            for (String value : values) {
+                for (String status : value.split(",")) {
+                    if (!status.isBlank()) {
+                        statuses.add(status.strip());
+                    }
+                }
+            }
+        }
+        int offset;
+        int limit;
+        try {
+            offset = Paging.parameter(request, "offset", 0, 0, Integer.MAX_VALUE);
+            limit = Paging.parameter(request, "limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        String trigger = request.getParameter("trigger");
+        return new RunQuery(taskName, statuses, trigger == null || trigger.isBlank() ? null : trigger.strip(),
+                instant(request, "since"), instant(request, "until"), offset, limit);
+    }
+
+    private static Instant instant(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name + " is '" + value + "'; expected an ISO-8601 instant such as "
+                    + "2026-11-30T12:00:00Z");
+        }
+    }
+}
