@@ -1,0 +1,36 @@
+package io.cascadence.api;
+
+/**
+ * A store's file cannot be written, so a change that has to outlive a restart (a task registered by path, a task
+ * paused, resumed, disabled or enabled) is refused instead of being acknowledged and then lost. Nothing was
+ * changed: the store, the file and what the container runs are as they were. The message names the file and the
+ * reason. The condition belongs to the installation, not to the request, and goes away once the file or its folder
+ * is fixed, so the REST API answers it with 503 and {@code GET /health} lists it among its warnings.
+ */
+public class StoreUnavailableException extends CascadenceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String reason;
+
+    /**
+     * @param file the store's file, as the user knows it (e.g. the absolute path of {@code data/tasks.yml})
+     * @param reason why it cannot be written, e.g. "permission denied" or "it could not be read at start"
+     */
+    public StoreUnavailableException(String file, String reason) {
+        super(file + " cannot be written: " + reason + "; nothing was changed");
+        this.file = file;
+        this.reason = reason;
+    }
+
+    /** The file that cannot be written. */
+    public String file() {
+        return file;
+    }
+
+    /** Why it cannot be written. */
+    public String reason() {
+        return reason;
+    }
+}
