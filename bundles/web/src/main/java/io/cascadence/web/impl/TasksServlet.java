@@ -18,6 +18,7 @@ import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
+import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
@@ -143,6 +144,8 @@ public class TasksServlet extends HttpServlet {
             body.put("name", task.name());
             body.put("schedule", request.getParameter("schedule"));
             Json.write(response, HttpServletResponse.SC_OK, body);
+        } catch (StoreUnavailableException e) {
+            Json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
         } catch (CascadenceException e) {
             Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         }
@@ -171,13 +174,18 @@ public class TasksServlet extends HttpServlet {
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */
     private void control(HttpServletRequest request, HttpServletResponse response, String name, boolean pause)
             throws IOException {
-        String runId = request.getParameter("run_id") != null ? request.getParameter("run_id")
-                : request.getParameter("job_id");
-        if (runId == null || runId.isBlank()) {
+        RunIdParameter parameter = RunIdParameter.of(request.getParameter("run_id"), request.getParameter("job_id"));
+        if (parameter.absent()) {
             state(response, name, pause ? "paused" : "resumed",
                     pause ? () -> scheduler.pause(name) : () -> scheduler.resume(name));
             return;
         }
+        String problem = parameter.problem(pause ? "pause" : "resume");
+        if (problem != null) {
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+            return;
+        }
+        String runId = parameter.value();
         if (pause) {
             scheduler.pauseRun(name, runId);
         } else {
@@ -191,7 +199,12 @@ public class TasksServlet extends HttpServlet {
 
     private static void state(HttpServletResponse response, String name, String status, Runnable change)
             throws IOException {
-        change.run();
+        try {
+            change.run();
+        } catch (StoreUnavailableException e) {
+            Json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("name", name);
