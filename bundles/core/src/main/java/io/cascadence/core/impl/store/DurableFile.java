@@ -86,7 +86,7 @@ public final class DurableFile {
      */
     public List<String> warnings() {
         if (unreadable != null) {
-            return List.of(file + " could not be read at start (" + unreadable + ") and is not being written; fix "
+            return List.of(file + " could not be read at start and is not being written (" + unreadable + "); fix "
                     + "or move it away and restart Cascadence (changes are refused until then)");
         }
         String now = IoProblems.writeProblem(file);

@@ -42,8 +42,8 @@ public final class StoreFile {
 
         /** The warning to show while the file is not being written, or {@code null}. */
         public String warning(Path file) {
-            return writable() ? null : file + " could not be read at start (" + problem + ") and is not being "
-                    + "written; fix or move it away and restart Cascadence (new data is kept in memory only until then)";
+            return writable() ? null : file + " could not be read at start and is not being written (" + problem
+                    + "); fix or move it away and restart Cascadence (new data is kept in memory only until then)";
         }
     }
 

@@ -71,7 +71,7 @@ class DurableFileTest {
         assertThatThrownBy(durable::requireWritable).isInstanceOf(StoreUnavailableException.class);
         assertThat(file).hasContent("precious: hand-written");
         assertThat(durable.warnings()).singleElement().asString()
-                .startsWith(file + " could not be read at start (expected a list")
+                .startsWith(file + " could not be read at start and is not being written (expected a list")
                 .contains("changes are refused");
     }
 

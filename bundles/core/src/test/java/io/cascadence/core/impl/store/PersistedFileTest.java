@@ -38,7 +38,8 @@ class PersistedFileTest {
 
         try (PersistedFile persisted = open(file)) {
             assertThat(persisted.warnings()).singleElement().asString()
-                    .startsWith(file + " could not be read at start (").contains("not being written");
+                    .startsWith(file + " could not be read at start and is not being written (")
+                    .contains("kept in memory");
         }
     }
 
