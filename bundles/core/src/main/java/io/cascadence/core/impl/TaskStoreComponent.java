@@ -29,7 +29,6 @@ import io.cascadence.api.CascadenceException;
 import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskInfo;
-import io.cascadence.api.TaskName;
 import io.cascadence.api.TaskPath;
 import io.cascadence.api.TaskProperties;
 import io.cascadence.api.TaskRegistry;
@@ -109,10 +108,10 @@ public class TaskStoreComponent implements TaskStore, HealthContributor, Synchro
     public TaskInfo register(String path, String name, String schedule) {
         TaskPathRequest asked = TaskPathRequest.of(path, name, schedule);
         TaskPath stored = asked.stored();
-        Bundle bundle = activeBundle(asked.bundle());
+        Bundle bundle = TaskClasses.activeBundle(context, asked.bundle());
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        Class<?> type = taskClass(bundle, asked.className());
-        String taskName = asked.name() != null ? asked.name() : TaskPathRequest.requireValidName(nameOf(type));
+        Class<?> type = TaskClasses.taskClass(bundle, asked.className());
+        String taskName = TaskClasses.taskName(asked, type);
         synchronized (table) {
             if (inService(stored, taskName)) {
                 table.put(stored, taskName);
@@ -121,13 +120,13 @@ public class TaskStoreComponent implements TaskStore, HealthContributor, Synchro
             file.requireWritable();
         }
         // Outside the lock: a slow constructor holds up this request only.
-        Task task = instantiate(type, asked.className());
+        Task task = TaskClasses.instantiate(type, asked.className());
         synchronized (table) {
             if (inService(stored, taskName)) {
                 table.put(stored, taskName);
                 return info(taskName);
             }
-            if (!active || !current(bundle, revision)) {
+            if (!active || !TaskClasses.current(bundle, revision)) {
                 throw new CascadenceException("bundle '" + asked.bundle() + "' stopped or changed while '" + taskName
                         + "' was being registered; nothing was registered");
             }
@@ -198,15 +197,15 @@ public class TaskStoreComponent implements TaskStore, HealthContributor, Synchro
         TaskPath stored = entry.stored();
         try {
             TaskPathRequest asked = TaskPathRequest.of(stored.path(), stored.name(), null);
-            Bundle bundle = activeBundle(asked.bundle());
+            Bundle bundle = TaskClasses.activeBundle(context, asked.bundle());
             BundleRevision revision = bundle.adapt(BundleRevision.class);
-            Class<?> type = taskClass(bundle, asked.className());
-            String taskName = asked.name() != null ? asked.name() : TaskPathRequest.requireValidName(nameOf(type));
+            Class<?> type = TaskClasses.taskClass(bundle, asked.className());
+            String taskName = TaskClasses.taskName(asked, type);
             table.named(entry, taskName);
-            Task task = instantiate(type, asked.className());
+            Task task = TaskClasses.instantiate(type, asked.className());
             synchronized (table) {
                 // A bundle that stopped or changed meanwhile is restored again by its next STARTED event.
-                if (!active || table.registration(entry).isPresent() || !current(bundle, revision)) {
+                if (!active || table.registration(entry).isPresent() || !TaskClasses.current(bundle, revision)) {
                     return;
                 }
                 registry.task(taskName).ifPresent(other -> {
@@ -244,61 +243,6 @@ public class TaskStoreComponent implements TaskStore, HealthContributor, Synchro
     private TaskInfo info(String taskName) {
         return registry.task(taskName).orElseThrow(() -> new CascadenceException(
                 "task '" + taskName + "' was registered but is not in the registry"));
-    }
-
-    private Bundle activeBundle(String symbolicName) {
-        Bundle found = null;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())
-                    && (found == null || bundle.getVersion().compareTo(found.getVersion()) > 0)) {
-                found = bundle;
-            }
-        }
-        if (found == null) {
-            throw new InvalidRequestException("no bundle '" + symbolicName + "' is installed");
-        }
-        if (found.getState() != Bundle.ACTIVE || found.getBundleContext() == null) {
-            throw new InvalidRequestException("bundle '" + symbolicName + "' is not active");
-        }
-        return found;
-    }
-
-    private static boolean current(Bundle bundle, BundleRevision revision) {
-        return bundle.getState() == Bundle.ACTIVE && bundle.getBundleContext() != null
-                && bundle.adapt(BundleRevision.class) == revision;
-    }
-
-    private static Class<?> taskClass(Bundle bundle, String className) {
-        Class<?> type;
-        try {
-            type = bundle.loadClass(className);
-        } catch (ClassNotFoundException e) {
-            throw new InvalidRequestException("bundle '" + bundle.getSymbolicName() + "' has no class '" + className
-                    + "'");
-        }
-        if (!Task.class.isAssignableFrom(type)) {
-            throw new InvalidRequestException("class '" + className + "' is not an io.cascadence.api.Task");
-        }
-        return type;
-    }
-
-    private static String nameOf(Class<?> type) {
-        TaskName annotation = type.getAnnotation(TaskName.class);
-        if (annotation == null) {
-            throw new InvalidRequestException("class '" + type.getName() + "' has no @TaskName; pass name= to name it");
-        }
-        return annotation.value();
-    }
-
-    private static Task instantiate(Class<?> type, String className) {
-        try {
-            return (Task) type.getConstructor().newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new InvalidRequestException("class '" + className + "' has no public no-argument constructor");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CascadenceException("class '" + className + "' could not be instantiated: " + cause);
-        }
     }
 
     private static Dictionary<String, Object> properties(String taskName, String path) {

@@ -68,7 +68,7 @@ public final class StoreFile {
     }
 
     private static void report(Path file, String reason) {
-        LOG.error("Store file {} cannot be read ({}); it is left untouched and new data is kept in memory only "
-                + "until the file is fixed or moved away and Cascadence restarted", file, reason);
+        LOG.error("Store file {} cannot be read ({}); it is left untouched and not written until it is fixed or "
+                + "moved away and Cascadence restarted", file, reason);
     }
 }
