@@ -90,6 +90,40 @@ class ContainerIT {
     }
 
     @Test
+    void anEmptyRunIdIsABadRequestNamingItNotAPauseOfTheWholeTask() {
+        try {
+            for (String parameter : List.of("run_id", "job_id")) {
+                Http.Response pause = container.http.post("/tasks/example/pause?" + parameter + "=");
+
+                assertThat(pause.status()).as(pause.body()).isEqualTo(400);
+                assertThat(pause.json().path("detail").asText()).startsWith(parameter + " query parameter is empty");
+                assertThat(find(container.http.get("/tasks").json(), "example").path("paused").asBoolean()).isFalse();
+            }
+            Http.Response resume = container.http.post("/tasks/example/resume?run_id=");
+            assertThat(resume.status()).isEqualTo(400);
+            Installation.CommandResult cli = installation.task("pause", "example", "--run-id", "");
+            assertThat(cli.exitCode()).isEqualTo(1);
+            assertThat(cli.stderr()).contains("error: run_id query parameter is empty");
+            assertThat(find(container.http.get("/tasks").json(), "example").path("paused").asBoolean()).isFalse();
+        } finally {
+            container.http.post("/tasks/example/resume"); // should this fail, the other tests still find it running
+        }
+    }
+
+    @Test
+    void everyBinTaskCommandTakesTheIdentityOptions() {
+        for (List<String> command : List.of(List.of("list"), List.of("runs", "example"), List.of("config"),
+                List.of("disable", "example"), List.of("enable", "example"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--user-id", "ada", "--group-id", "analysts"));
+
+            Installation.CommandResult result = installation.task(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as("%s: %s", args, result.stderr()).isZero();
+        }
+    }
+
+    @Test
     void binTaskActsOnTheRunningContainer() {
         Installation.CommandResult list = installation.task("list");
         assertThat(list.exitCode()).as(list.stderr()).isZero();

@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** tasks.yml (tasks registered by path) and pointers.yml (the seed's pointer routes), across restarts. */
+/**
+ * tasks.yml (tasks registered by path) and pointers.yml (the seed's pointer routes), across restarts, and what a
+ * user is told when tasks.yml cannot be written.
+ */
 class StoresIT {
 
     private static final Path PIPELINE = Path.of(System.getProperty("pipeline.jar"));
@@ -43,15 +48,25 @@ class StoresIT {
             String fanOut = BUNDLE + ":" + BUNDLE + ".FanOutTask";
             assertThat(error(http.post("/tasks?path=" + fanOut))).contains("a task named 'fan-out' exists already");
             assertThat(http.post("/tasks?path=" + fanOut + "&name=fan-out-copy").status()).isEqualTo(200);
+            // The same class under another name is another task, not a replacement of the first.
+            assertThat(http.post("/tasks?path=" + fanOut + "&name=fan-out-other").status()).isEqualTo(200);
+            assertThat(http.post("/tasks/fan-out-copy/run").status()).isEqualTo(200);
+            Http.Response again = http.post("/tasks?path=" + fanOut + "&name=fan-out-copy&schedule=0%203%20*%20*%20*");
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(error(http.post("/tasks?path=" + DIGEST + "&name=fan-out-other")))
+                    .contains("a task named 'fan-out-other'");
             assertThat(error(http.post("/tasks"))).contains("path query parameter is required");
         }
-        assertThat(Files.readString(installation.home.resolve("data/tasks.yml")))
-                .contains("path: " + DIGEST).contains("schedule: '*/5 * * * *'").contains("name: fan-out-copy");
+        String stored = Files.readString(installation.home.resolve("data/tasks.yml"));
+        assertThat(stored).contains("path: " + DIGEST).contains("schedule: '*/5 * * * *'")
+                .contains("name: fan-out-other").contains("schedule: 0 3 * * *");
+        assertThat(stored.split("name: fan-out-copy", -1)).as("one entry per name:\n%s", stored).hasSize(2);
 
         try (ContainerProcess container = installation.start()) {
             Http http = container.http;
             assertThat(http.post("/tasks/digest/run").status()).isEqualTo(200);
             assertThat(http.post("/tasks/fan-out-copy/run").json().path("result").asInt()).isEqualTo(29);
+            assertThat(http.post("/tasks/fan-out-other/run").json().path("result").asInt()).isEqualTo(29);
 
             Files.delete(jar);
             Await.until("digest gone with its bundle", () -> !http.get("/tasks").body().contains("\"digest\""));
@@ -77,7 +92,10 @@ class StoresIT {
             assertThat(mine.json().get(0).path("run_id").asText()).isEqualTo("run42");
             assertThat(mine.json().get(0).path("user_hash").asText()).isEqualTo(ALICE_HASH);
             assertThat(http.get("/pointers/family_pointer", Map.of("X-User-ID", "bob")).json()).isEmpty();
-            assertThat(error(http.get("/pointers/family_pointer"))).isEqualTo("X-User-ID header required");
+            assertThat(error(http.get("/pointers/family_pointer")))
+                    .isEqualTo("user_id header required: send X-User-ID, or the user_id query parameter");
+            assertThat(error(http.post("/pointers/family_pointer?run_id=run42")))
+                    .startsWith("user_id header required");
             assertThat(error(http.post("/pointers/word-count?run_id=x", alice)))
                     .isEqualTo("'word-count' is not a pointer task");
             assertThat(error(http.post("/pointers/family_pointer", alice)))
@@ -90,6 +108,119 @@ class StoresIT {
                 .doesNotContain("alice").doesNotContain("family-group");
         try (ContainerProcess container = installation.start()) {
             assertThat(container.http.get("/pointers/family_pointer", alice).json()).hasSize(1);
+        }
+    }
+
+    @Test
+    void pointersWorkWithTheQueryParametersOfTheSeedsReadmeAndHeadersWin() {
+        Installation installation = Installation.copy("pointer-query");
+        Installation.dropInto(PIPELINE, installation.plugins().resolve("pipeline.jar"));
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            Await.until("family_pointer", () -> http.get("/tasks").body().contains("family_pointer"));
+
+            // The seed's README, word for word: no headers.
+            Http.Response added = http.post("/pointers/family_pointer?user_id=alice&run_id=run42");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            assertThat(added.json().path("status").asText()).isEqualTo("added");
+            Http.Response mine = http.get("/pointers/family_pointer?user_id=alice");
+            assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+            assertThat(mine.json()).hasSize(1);
+            assertThat(mine.json().get(0).path("run_id").asText()).isEqualTo("run42");
+            assertThat(mine.json().get(0).path("user_hash").asText()).isEqualTo(ALICE_HASH);
+
+            // A header says who calls, whatever the query says.
+            assertThat(http.post("/pointers/family_pointer?user_id=alice&run_id=run43", Map.of("X-User-ID", "bob"))
+                    .status()).isEqualTo(200);
+            assertThat(http.get("/pointers/family_pointer?user_id=alice", Map.of("X-User-ID", "bob")).json())
+                    .singleElement().satisfies(p -> assertThat(p.path("run_id").asText()).isEqualTo("run43"));
+            assertThat(http.get("/pointers/family_pointer", Map.of("X-User-ID", "alice")).json()).hasSize(1);
+
+            // group_id as a query parameter narrows the list like X-Group-ID.
+            assertThat(http.post("/pointers/family_pointer?user_id=carol&group_id=family&run_id=run44").status())
+                    .isEqualTo(200);
+            assertThat(http.get("/pointers/family_pointer?user_id=carol&group_id=family").json()).hasSize(1);
+            assertThat(http.get("/pointers/family_pointer?user_id=carol&group_id=work").json()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRegistrationThatCannotBeWrittenIsRefusedWith503AndChangesNothing() throws IOException {
+        Installation unreadable = Installation.copy("task-store-unreadable");
+        Installation.dropInto(PIPELINE, unreadable.plugins().resolve("pipeline.jar"));
+        Path tasks = unreadable.home.resolve("data/tasks.yml");
+        Files.writeString(tasks, "hand-edited: not a list\n");
+        try (ContainerProcess container = unreadable.start()) {
+            Http http = container.http;
+            Await.until("the pipeline example's tasks", () -> http.get("/tasks").body().contains("word-count"));
+
+            Http.Response refused = http.post("/tasks?path=" + DIGEST);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("detail").asText()).startsWith(tasks + " cannot be written: it could not "
+                    + "be read at start (expected a list of 'bundle:Class' paths)");
+            assertThat(http.get("/tasks").body()).doesNotContain("\"digest\"");
+            assertThat(http.get("/health").json().path("warnings").toString())
+                    .contains(tasks + " could not be read at start");
+        }
+        assertThat(tasks).hasContent("hand-edited: not a list");
+
+        Installation unwritable = Installation.copy("task-store-unwritable");
+        Installation.dropInto(PIPELINE, unwritable.plugins().resolve("pipeline.jar"));
+        tasks = unwritable.home.resolve("data/tasks.yml");
+        try (ContainerProcess container = unwritable.start()) {
+            Http http = container.http;
+            Await.until("the pipeline example's tasks", () -> http.get("/tasks").body().contains("word-count"));
+            assertThat(http.post("/tasks?path=" + DIGEST + "&name=first").status()).isEqualTo(200);
+            // A folder where tasks.yml belongs stops every write, whoever runs the container (root included).
+            Files.delete(tasks);
+            Files.createDirectories(tasks.resolve("in-the-way"));
+
+            Http.Response refused = http.post("/tasks?path=" + DIGEST + "&name=second");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("detail").asText()).isEqualTo(tasks + " cannot be written: it is a folder; "
+                    + "nothing was changed");
+            assertThat(http.get("/tasks").body()).doesNotContain("\"second\"");
+            assertThat(http.post("/tasks/second/run").status()).isEqualTo(404);
+            assertThat(http.get("/health").json().path("warnings").toString()).contains(tasks + " cannot be written");
+
+            Files.delete(tasks.resolve("in-the-way"));
+            Files.delete(tasks);
+            assertThat(http.post("/tasks?path=" + DIGEST + "&name=second").status()).isEqualTo(200);
+            assertThat(http.get("/health").json().path("warnings")).isEmpty();
+        }
+        assertThat(Files.readString(tasks)).contains("name: second");
+    }
+
+    @Test
+    void aSlowConstructorHoldsUpOnlyItsOwnRegistration() throws Exception {
+        Installation installation = Installation.copy("task-store-slow");
+        Installation.dropInto(PIPELINE, installation.plugins().resolve("pipeline.jar"));
+        String slowStart = BUNDLE + ":" + BUNDLE + ".SlowStartTask";
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            Await.until("the pipeline example's tasks", () -> http.get("/tasks").body().contains("word-count"));
+
+            CompletableFuture<Http.Response> slow = CompletableFuture.supplyAsync(
+                    () -> http.post("/tasks?path=" + slowStart));
+            Thread.sleep(500); // let the slow request reach the constructor, which takes four seconds
+
+            assertThat(http.post("/tasks?path=" + DIGEST).status()).isEqualTo(200);
+            assertThat(http.get("/tasks").status()).isEqualTo(200);
+            assertThat(http.post("/tasks/digest/run").status()).isEqualTo(200);
+            assertThat(slow).as("the slow registration, still in its constructor").isNotDone();
+
+            Http.Response registered = slow.get(30, TimeUnit.SECONDS);
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+            assertThat(registered.json().path("name").asText()).isEqualTo("slow-start");
+        }
+
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            // The quick task was restored by the time the container said UP; the slow one follows.
+            assertThat(http.post("/tasks/digest/run").status()).isEqualTo(200);
+            Await.until("slow-start restored in the background",
+                    () -> http.get("/tasks").body().contains("\"slow-start\""));
+            assertThat(http.post("/tasks/slow-start/run").json().path("result").asText()).isEqualTo("started slowly");
         }
     }
 

@@ -49,18 +49,29 @@ public interface Scheduler {
 
     /**
      * Refuses new runs of the task until {@link #resume}, and holds its runs in progress before their next stage
-     * (the original's behaviour), without holding a thread.
+     * (the original's behaviour), without holding a thread. Like every change of a task's state, it is written to
+     * {@code task-states.yml} before this returns, so it outlives a restart.
      *
      * @throws UnknownTaskException when no task has that name
+     * @throws StoreUnavailableException when the state cannot be written; the task's state is then unchanged
      */
     void pause(String taskName);
 
-    /** Accepts runs of the task again and lets its held runs go on. */
+    /**
+     * Accepts runs of the task again and lets its held runs go on.
+     *
+     * @throws UnknownTaskException, StoreUnavailableException as for {@link #pause}
+     */
     void resume(String taskName);
 
-    /** Refuses runs of the task until {@link #enable}; runs in progress go on. */
+    /**
+     * Refuses runs of the task until {@link #enable}; runs in progress go on.
+     *
+     * @throws UnknownTaskException, StoreUnavailableException as for {@link #pause}
+     */
     void disable(String taskName);
 
+    /** @throws UnknownTaskException, StoreUnavailableException as for {@link #pause} */
     void enable(String taskName);
 
     /**

@@ -11,81 +11,96 @@ import java.util.Set;
  *
  * @param command the sub-command
  * @param arguments positional arguments after it
- * @param options {@code --name value} options, by name without dashes
+ * @param options {@code --name value} options, by name without dashes; {@code --job-id} is kept as {@code run-id},
+ *        and {@code --input} holds the JSON text (read from its file for {@code @file})
  */
 record CommandLine(String command, List<String> arguments, Map<String, String> options) {
 
-    /** Options that take a value, per sub-command. */
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "list", Set.of(),
-            "run", Set.of("user-id", "group-id"),
-            "runs", Set.of("limit", "offset"),
-            "pause", Set.of("run-id"),
-            "resume", Set.of("run-id"),
-            "disable", Set.of(),
-            "enable", Set.of(),
-            "config", Set.of());
+    /**
+     * Options every command takes, as the original's: who the request is for, sent as {@code X-User-ID} and
+     * {@code X-Group-ID}.
+     */
+    static final Set<String> IDENTITY = Set.of("user-id", "group-id");
 
-    private static final Map<String, Integer> ARITY = Map.of("list", 0, "run", 1, "runs", 1, "pause", 1,
-            "resume", 1, "disable", 1, "enable", 1, "config", 0);
+    /** A sub-command's positional arguments (by the names usage errors give them) and its own options. */
+    private record Spec(List<String> arguments, Set<String> options) {
+    }
+
+    private static final Map<String, Spec> COMMANDS = Map.ofEntries(
+            Map.entry("list", new Spec(List.of(), Set.of())),
+            Map.entry("run", new Spec(List.of("NAME"), Set.of("input"))),
+            Map.entry("runs", new Spec(List.of("NAME"), Set.of("limit", "offset"))),
+            Map.entry("pause", new Spec(List.of("NAME"), Set.of("run-id", "job-id"))),
+            Map.entry("resume", new Spec(List.of("NAME"), Set.of("run-id", "job-id"))),
+            Map.entry("disable", new Spec(List.of("NAME"), Set.of())),
+            Map.entry("enable", new Spec(List.of("NAME"), Set.of())),
+            Map.entry("cancel", new Spec(List.of("RUN_ID"), Set.of())),
+            Map.entry("config", new Spec(List.of(), Set.of())));
 
     static final String USAGE = String.join("\n",
-            "Usage: task COMMAND [ARGS]",
+            "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID]",
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
-            "  run NAME [--user-id ID] [--group-id ID]   run a task now and print run-id TAB <uuid>",
+            "  run NAME [--input JSON|@FILE]             run a task now and print run-id TAB <uuid>; --input is the",
+            "                                            run's input, JSON text or @ and a file holding it",
             "  runs NAME [--limit N] [--offset N]        the task's runs, newest first:",
             "                                            <run-id> TAB <status> TAB <started> TAB <ms> [TAB <error>]",
             "  pause NAME [--run-id ID]                  refuse new runs of a task, or hold one run in progress",
             "  resume NAME [--run-id ID]                 undo pause",
             "  disable NAME                              refuse runs of a task until it is enabled",
             "  enable NAME                               undo disable",
+            "  cancel RUN_ID                             cancel a run that is queued or running",
             "  config                                    show the effective configuration and where each value came from",
+            "",
+            "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
+            "--job-id is another name for --run-id.",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");
 
+    /** @throws UsageException naming what is wrong; nothing has been sent then */
     static CommandLine parse(String[] args) {
         if (args.length == 0) {
             throw new UsageException("Missing command.");
         }
         String command = args[0];
-        if (!OPTIONS.containsKey(command)) {
+        Spec spec = COMMANDS.get(command);
+        if (spec == null) {
             throw new UsageException("No such command '" + command + "'.");
         }
         List<String> arguments = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--")) {
-                String name = arg.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (!OPTIONS.get(command).contains(name)) {
-                    throw new UsageException("No such option: --" + name);
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException("Option '--" + name + "' requires an argument.");
-                    }
-                    value = args[++i];
-                }
-                options.put(name, value);
-            } else {
+            if (!arg.startsWith("--")) {
                 arguments.add(arg);
+                continue;
             }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (!spec.options().contains(name) && !IDENTITY.contains(name)) {
+                throw new UsageException("No such option: --" + name);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("Option '--" + name + "' requires an argument.");
+                }
+                value = args[++i];
+            }
+            options.put(name.equals("job-id") ? "run-id" : name, name.equals("input") ? RunInput.read(value) : value);
         }
-        int arity = ARITY.get(command);
-        if (arguments.size() < arity) {
-            throw new UsageException("Missing argument 'NAME'.");
+        List<String> names = spec.arguments();
+        if (arguments.size() < names.size()) {
+            throw new UsageException("Missing argument '" + names.get(arguments.size()) + "'.");
         }
-        if (arguments.size() > arity) {
-            throw new UsageException("Got unexpected extra argument (" + arguments.get(arity) + ")");
+        if (arguments.size() > names.size()) {
+            throw new UsageException("Got unexpected extra argument (" + arguments.get(names.size()) + ")");
         }
         return new CommandLine(command, List.copyOf(arguments), Map.copyOf(options));
     }

@@ -11,33 +11,36 @@ final class Commands {
 
     private final RestClient rest;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Commands(RestClient rest, PrintStream out) {
+    /**
+     * @param out the command's output
+     * @param err notes for the user beside it, which scripts reading {@code out} do not see
+     */
+    Commands(RestClient rest, PrintStream out, PrintStream err) {
         this.rest = rest;
         this.out = out;
+        this.err = err;
     }
 
     void execute(CommandLine line) {
+        Map<String, String> identity = identity(line);
         switch (line.command()) {
-            case "list" -> list();
-            case "run" -> run(line);
-            case "runs" -> runs(line);
-            case "pause" -> control(line, "pause", "paused");
-            case "resume" -> control(line, "resume", "resumed");
-            case "disable" -> control(line, "disable", "disabled");
-            case "enable" -> control(line, "enable", "enabled");
-            case "config" -> config();
+            case "list" -> list(identity);
+            case "run" -> run(line, identity);
+            case "runs" -> runs(line, identity);
+            case "pause" -> control(line, identity, "pause", "paused");
+            case "resume" -> control(line, identity, "resume", "resumed");
+            case "disable" -> control(line, identity, "disable", "disabled");
+            case "enable" -> control(line, identity, "enable", "enabled");
+            case "cancel" -> cancel(line, identity);
+            case "config" -> config(identity);
             default -> throw new IllegalStateException(line.command());
         }
     }
 
-    private void list() {
-        for (JsonNode task : rest.get("/tasks")) {
-            out.println(task.path("name").asText() + "\t" + (task.path("disabled").asBoolean() ? "disabled" : "enabled"));
-        }
-    }
-
-    private void run(CommandLine line) {
+    /** {@code --user-id} and {@code --group-id} as the REST API's identity headers. */
+    static Map<String, String> identity(CommandLine line) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (line.options().containsKey("user-id")) {
             headers.put("X-User-ID", line.options().get("user-id"));
@@ -45,37 +48,61 @@ final class Commands {
         if (line.options().containsKey("group-id")) {
             headers.put("X-Group-ID", line.options().get("group-id"));
         }
-        String name = line.arguments().get(0);
-        JsonNode result = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers);
-        out.println("run-id\t" + result.path("run_id").asText());
+        return headers;
     }
 
-    private void runs(CommandLine line) {
+    private void list(Map<String, String> identity) {
+        for (JsonNode task : rest.get("/tasks", identity)) {
+            out.println(task.path("name").asText() + "\t" + (task.path("disabled").asBoolean() ? "disabled" : "enabled"));
+        }
+    }
+
+    /** A run that outlasts the container's wait is answered 202 and goes on: the id, and where to follow it. */
+    private void run(CommandLine line, Map<String, String> identity) {
+        String name = line.arguments().get(0);
+        RestClient.Response response = rest.post("/tasks/" + RestClient.segment(name) + "/run", identity,
+                line.options().get("input"));
+        String runId = response.body() == null ? "" : response.body().path("run_id").asText();
+        out.println("run-id\t" + runId);
+        if (response.status() == 202) {
+            err.println("run " + runId + " goes on in the background; follow it with: task runs " + name);
+        }
+    }
+
+    private void runs(CommandLine line, Map<String, String> identity) {
         String query = "?limit=" + RestClient.segment(line.options().getOrDefault("limit", "20"))
                 + "&offset=" + RestClient.segment(line.options().getOrDefault("offset", "0"));
-        for (JsonNode run : rest.get("/tasks/" + RestClient.segment(line.arguments().get(0)) + "/runs" + query)) {
+        for (JsonNode run : rest.get("/tasks/" + RestClient.segment(line.arguments().get(0)) + "/runs" + query,
+                identity)) {
             StringBuilder out = new StringBuilder();
             out.append(run.path("run_id").asText()).append('\t').append(run.path("status").asText()).append('\t')
-                    .append(run.path("started_at").asText()).append('\t')
+                    .append(run.path(run.path("started_at").isNull() ? "submitted_at" : "started_at").asText())
+                    .append('\t')
                     .append(run.path("duration_ms").isNull() ? "-" : run.path("duration_ms").asText());
             if (!run.path("error").isNull()) {
-                out.append('\t').append(run.path("failed_stage").asText()).append(": ")
-                        .append(run.path("error").asText());
+                String stage = run.path("failed_stage").isNull() ? "" : run.path("failed_stage").asText() + ": ";
+                out.append('\t').append(stage).append(run.path("error").asText());
             }
             this.out.println(out);
         }
     }
 
-    private void control(CommandLine line, String action, String done) {
+    private void control(CommandLine line, Map<String, String> identity, String action, String done) {
         String name = line.arguments().get(0);
         String runId = line.options().get("run-id");
         String query = runId == null ? "" : "?run_id=" + RestClient.segment(runId);
-        rest.post("/tasks/" + RestClient.segment(name) + "/" + action + query, Map.of());
+        rest.post("/tasks/" + RestClient.segment(name) + "/" + action + query, identity, null);
         out.println(runId == null ? name + " " + done : name + " run " + runId + " " + done);
     }
 
-    private void config() {
-        JsonNode report = rest.get("/config");
+    private void cancel(CommandLine line, Map<String, String> identity) {
+        String runId = line.arguments().get(0);
+        rest.post("/runs/" + RestClient.segment(runId) + "/cancel", identity, null);
+        out.println(runId + " cancelled");
+    }
+
+    private void config(Map<String, String> identity) {
+        JsonNode report = rest.get("/config", identity);
         for (JsonNode entry : report.path("entries")) {
             String origin = entry.path("origin").isNull() ? "" : " (" + entry.path("origin").asText() + ")";
             String value = entry.path("value").isNull() ? "" : entry.path("value").asText();

@@ -27,12 +27,33 @@ final class RestClient {
         this.baseUrl = baseUrl;
     }
 
-    JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+    /**
+     * An answer below 400.
+     *
+     * @param status its status, e.g. 200, or 202 for a run that goes on
+     * @param body its JSON body, or {@code null} when it has none
+     */
+    record Response(int status, JsonNode body) {
     }
 
-    JsonNode post(String path, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), headers);
+    /** @throws CommandFailedException with the container's {@code detail} for an answer of 400 or more */
+    JsonNode get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers).body();
+    }
+
+    /**
+     * @param json the request body, sent as {@code application/json}, or {@code null} for none
+     * @throws CommandFailedException with the container's {@code detail} for an answer of 400 or more
+     */
+    Response post(String path, Map<String, String> headers, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        if (json == null) {
+            builder.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .header("Content-Type", "application/json");
+        }
+        return send(builder, headers);
     }
 
     static String segment(String value) {
@@ -43,7 +64,7 @@ final class RestClient {
         return URI.create(baseUrl + path);
     }
 
-    private JsonNode send(HttpRequest.Builder builder, Map<String, String> headers) {
+    private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         headers.forEach(builder::header);
         HttpRequest request = builder.header("Accept", "application/json").timeout(Duration.ofMinutes(10)).build();
         HttpResponse<byte[]> response;
@@ -59,9 +80,9 @@ final class RestClient {
         if (response.statusCode() >= 400) {
             JsonNode detail = body == null ? null : body.get("detail");
             throw new CommandFailedException(detail != null && !detail.isNull() ? detail.asText()
-                    : "HTTP " + response.statusCode() + " from " + request.uri());
+                    : "HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri());
         }
-        return body;
+        return new Response(response.statusCode(), body);
     }
 
     private static JsonNode parse(byte[] body) {

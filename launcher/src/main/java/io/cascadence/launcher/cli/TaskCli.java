@@ -53,7 +53,7 @@ public final class TaskCli {
         try {
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
-            execute(installation, line, out);
+            execute(installation, line, out, err);
             return 0;
         } catch (RestClient.CommandFailedException | LaunchException e) {
             err.println("error: " + e.getMessage());
@@ -65,20 +65,20 @@ public final class TaskCli {
         }
     }
 
-    private static void execute(Installation installation, CommandLine line, PrintStream out)
+    private static void execute(Installation installation, CommandLine line, PrintStream out, PrintStream err)
             throws InterruptedException {
         long deadline = System.nanoTime() + OWNER_WAIT.toNanos();
         while (true) {
             Optional<InstanceLock> lock = InstanceLock.tryAcquire(installation);
             if (lock.isPresent()) {
                 try (InstanceLock owned = lock.get()) {
-                    runStandalone(installation, owned, line, out);
+                    runStandalone(installation, owned, line, out, err);
                 }
                 return;
             }
             Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
             if (owner.isPresent()) {
-                new Commands(new RestClient(owner.get().baseUrl()), out).execute(line);
+                new Commands(new RestClient(owner.get().baseUrl()), out, err).execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -91,7 +91,7 @@ public final class TaskCli {
     }
 
     private static void runStandalone(Installation installation, InstanceLock lock, CommandLine line,
-            PrintStream out) throws InterruptedException {
+            PrintStream out, PrintStream err) throws InterruptedException {
         // The container's own logging (FileInstall writes to stdout) must not mix with the command's output.
         PrintStream originalOut = System.out;
         System.setOut(System.err);
@@ -109,7 +109,7 @@ public final class TaskCli {
                 throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
             }
             lock.publish(info);
-            new Commands(new RestClient(info.baseUrl()), out).execute(line);
+            new Commands(new RestClient(info.baseUrl()), out, err).execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);

@@ -67,7 +67,50 @@ class CommandLineTest {
 
     @Test
     void optionOfAnotherCommandIsUnknown() {
-        assertUsageError("No such option: --user-id", "list", "--user-id", "u");
+        assertUsageError("No such option: --limit", "list", "--limit", "5");
+        assertUsageError("No such option: --input", "pause", "hello", "--input", "{}");
+    }
+
+    @Test
+    void everyCommandTakesTheIdentityOptions() {
+        String[][] commands = {{"list"}, {"run", "t"}, {"runs", "t"}, {"pause", "t"}, {"resume", "t"},
+            {"disable", "t"}, {"enable", "t"}, {"cancel", "r"}, {"config"}};
+        for (String[] command : commands) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--user-id", "u", "--group-id=g")).toArray(String[]::new);
+
+            assertThat(parse(args).options()).as(command[0])
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("user-id", "u", "group-id", "g"));
+        }
+    }
+
+    @Test
+    void jobIdIsTheOriginalsNameForRunId() {
+        assertThat(parse("pause", "t", "--job-id", "r1").options()).containsExactlyEntriesOf(Map.of("run-id", "r1"));
+        assertThat(parse("resume", "t", "--run-id=r2").options()).containsExactlyEntriesOf(Map.of("run-id", "r2"));
+    }
+
+    @Test
+    void cancelTakesARunId() {
+        CommandLine line = parse("cancel", "0b7c");
+
+        assertThat(line.arguments()).containsExactly("0b7c");
+        assertUsageError("Missing argument 'RUN_ID'.", "cancel");
+    }
+
+    @Test
+    void inputIsKeptAsTheJsonTextGiven() {
+        assertThat(parse("run", "t", "--input", "{\"city\": \"Lund\", \"n\": 1.50}").options())
+                .containsEntry("input", "{\"city\": \"Lund\", \"n\": 1.50}");
+        assertThat(parse("run", "t", "--input=[1,2]").options()).containsEntry("input", "[1,2]");
+    }
+
+    @Test
+    void invalidInputIsAUsageErrorNamingTheProblem() {
+        assertThatThrownBy(() -> parse("run", "t", "--input", "{city: Lund}"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageStartingWith("Invalid value for '--input': not valid JSON: ")
+                .hasMessageContaining("line 1, column 2");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.cascadence.core.impl;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,46 +20,44 @@ import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskProperties;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.pipeline.TaskStates;
-import io.cascadence.core.impl.store.AtomicFiles;
-import io.cascadence.core.impl.store.StoreFile;
+import io.cascadence.core.impl.store.DurableFile;
 import io.cascadence.core.impl.store.TaskStatesFile;
 
 /**
  * The whiteboard of {@link Task} services. The reference is dynamic and greedy so that plugins deployed, updated
- * or removed while the container runs are seen at once.
+ * or removed while the container runs are seen at once. It also keeps which tasks are paused or disabled, in
+ * {@code task-states.yml}.
  */
-@Component(service = {TaskRegistry.class, TaskResolver.class}, immediate = true)
-public class TaskRegistryComponent implements TaskRegistry, TaskResolver {
+@Component(service = {TaskRegistry.class, TaskResolver.class, HealthContributor.class}, immediate = true)
+public class TaskRegistryComponent implements TaskRegistry, TaskResolver, HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskRegistryComponent.class);
 
     private final TaskTable table = new TaskTable();
     private final TaskStates states = new TaskStates();
+    private DurableFile file;
 
     @Reference
     private CascadenceConfig config;
 
-    /** Paused and disabled tasks stay so across restarts: they are read at start and written at each change. */
+    /**
+     * Paused and disabled tasks stay so across restarts: they are read at start, and every change is written before
+     * it is acknowledged, or refused and undone when it cannot be written.
+     */
     @Activate
     void activate() {
-        Path file = config.statesPath();
-        StoreFile.Loaded<TaskStates> loaded = StoreFile.load(file, TaskStatesFile::read);
-        loaded.content().ifPresent(stored -> {
+        file = DurableFile.open(config.statesPath(), TaskStatesFile::read, stored -> {
             stored.pausedNames().forEach(name -> states.setPaused(name, true));
             stored.disabledNames().forEach(name -> states.setDisabled(name, true));
         });
-        if (loaded.writable()) {
-            states.onChange(() -> save(file));
-        }
+        states.onChange(() -> file.write(TaskStatesFile.write(states)));
     }
 
-    private synchronized void save(Path file) {
-        try {
-            AtomicFiles.write(file, TaskStatesFile.write(states));
-        } catch (IOException e) {
-            LOG.error("Cannot write {}: {}; the change lasts until the next stop", file, e.getMessage());
-        }
+    @Override
+    public List<String> warnings() {
+        return file.warnings();
     }
 
     @Reference(service = Task.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

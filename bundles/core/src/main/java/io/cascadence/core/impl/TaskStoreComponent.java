@@ -1,21 +1,23 @@
 package io.cascadence.core.impl;
 
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,30 +26,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.CascadenceException;
+import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskInfo;
-import io.cascadence.api.TaskName;
 import io.cascadence.api.TaskPath;
 import io.cascadence.api.TaskProperties;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.TaskStore;
 import io.cascadence.api.config.CascadenceConfig;
-import io.cascadence.core.impl.store.AtomicFiles;
-import io.cascadence.core.impl.store.StoreFile;
+import io.cascadence.api.health.HealthContributor;
+import io.cascadence.core.impl.TaskPathTable.Entry;
+import io.cascadence.core.impl.store.DurableFile;
 import io.cascadence.core.impl.store.TaskPathFile;
 
 /**
- * The TaskStore. A path's task is registered as a service of its own bundle, so it disappears with the bundle
- * and is registered again, from {@code tasks.yml}, whenever the bundle starts.
+ * The TaskStore. A path's task is registered as a service of its own bundle, so it disappears with the bundle and
+ * is registered again, from {@code tasks.yml}, whenever the bundle starts. A registration is written to
+ * {@code tasks.yml} before it is answered, or refused.
+ *
+ * <p>A task class's constructor is plugin code and may be slow: it never runs under the store's lock, and the
+ * registrations restored at start or when a bundle starts run on threads of their own, so a slow one holds up
+ * neither other registrations nor the container's start nor the thread that started the bundle.
  */
-@Component(service = TaskStore.class, immediate = true)
-public class TaskStoreComponent implements TaskStore, SynchronousBundleListener {
+@Component(service = {TaskStore.class, HealthContributor.class}, immediate = true)
+public class TaskStoreComponent implements TaskStore, HealthContributor, SynchronousBundleListener {
 
     /** The property that marks a task service registered by path. */
     static final String PATH_PROPERTY = "cascadence.task.path";
 
-    private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
-    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
+    /**
+     * How long the start waits for the stored registrations: ample for ordinary classes, so that they are in
+     * service by the time {@code /health} first says UP; a slower constructor finishes in the background.
+     */
+    private static final Duration RESTORE_WAIT = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(TaskStoreComponent.class);
 
     @Reference
@@ -57,180 +69,187 @@ public class TaskStoreComponent implements TaskStore, SynchronousBundleListener 
     private TaskRegistry registry;
 
     private BundleContext context;
-    private Path file;
-    private boolean writable;
-    private final Map<String, TaskPath> paths = new LinkedHashMap<>();
-    private final Map<String, Boolean> named = new LinkedHashMap<>();
-    private final Map<String, ServiceRegistration<Task>> registrations = new LinkedHashMap<>();
+    private DurableFile file;
+    private TaskPathTable<ServiceRegistration<Task>> table;
+    private TaskPathRestorer restorer;
+    private boolean active;
 
     @Activate
     void activate(BundleContext bundleContext) {
         context = bundleContext;
-        file = config.tasksPath();
-        StoreFile.Loaded<List<TaskPath>> loaded = StoreFile.load(file, TaskPathFile::parse);
-        writable = loaded.writable();
-        context.addBundleListener(this);
-        synchronized (this) {
-            for (TaskPath entry : loaded.content().orElse(List.of())) {
-                paths.put(entry.path(), entry);
-                named.put(entry.path(), entry.name() != null);
-            }
-            for (TaskPath entry : List.copyOf(paths.values())) {
-                try {
-                    registerEntry(entry);
-                } catch (CascadenceException e) {
-                    LOG.warn("Task path {} from {} is not registered now: {}", entry.path(), file, e.getMessage());
-                }
-            }
+        table = new TaskPathTable<>(paths -> file.write(TaskPathFile.write(paths)));
+        file = DurableFile.open(config.tasksPath(), TaskPathFile::parse, table::restore);
+        restorer = new TaskPathRestorer();
+        synchronized (table) {
+            active = true;
         }
+        context.addBundleListener(this);
+        awaitRestore(restore(null));
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    void deactivate() {
         context.removeBundleListener(this);
-        registrations.values().forEach(TaskStoreComponent::unregister);
-        registrations.clear();
-    }
-
-    @Override
-    public synchronized TaskInfo register(String path, String name, String schedule) {
-        String[] parts = split(path);
-        if (schedule != null && !schedule.isBlank()) {
-            String cron = schedule.strip();
-            if (!CRON.matcher(cron).matches() || !java.util.Arrays.stream(cron.split("\\s+"))
-                    .allMatch(f -> CRON_FIELD.matcher(f).matches())) {
-                throw new CascadenceException("schedule '" + schedule + "' is not a cron expression; expected five "
-                        + "fields: minute hour day-of-month month day-of-week, e.g. '*/5 * * * *'");
-            }
+        restorer.close();
+        List<ServiceRegistration<Task>> registrations;
+        synchronized (table) {
+            active = false;
+            registrations = table.detachAll();
         }
-        String wanted = name == null || name.isBlank() ? null : name.strip();
-        TaskPath entry = new TaskPath(parts[0] + ":" + parts[1], wanted,
-                schedule == null || schedule.isBlank() ? null : schedule.strip());
-        TaskPath registered = registerEntry(entry);
-        paths.put(registered.path(), registered);
-        named.put(registered.path(), wanted != null);
-        save();
-        return registry.task(registered.name()).orElseThrow(() -> new CascadenceException(
-                "task '" + registered.name() + "' was registered but is not in the registry"));
+        registrations.forEach(TaskStoreComponent::unregister);
     }
 
     @Override
-    public synchronized List<TaskPath> paths() {
-        return List.copyOf(paths.values());
+    public List<String> warnings() {
+        return file.warnings();
     }
 
     @Override
-    public synchronized void bundleChanged(BundleEvent event) {
-        Bundle bundle = event.getBundle();
-        if (event.getType() == BundleEvent.STARTED) {
-            for (TaskPath entry : List.copyOf(paths.values())) {
-                if (entry.path().startsWith(bundle.getSymbolicName() + ":") && !registrations.containsKey(entry.path())) {
-                    try {
-                        paths.put(entry.path(), registerEntry(entry));
-                    } catch (CascadenceException e) {
-                        LOG.warn("Task path {} is not registered: {}", entry.path(), e.getMessage());
-                    }
+    public TaskInfo register(String path, String name, String schedule) {
+        TaskPathRequest asked = TaskPathRequest.of(path, name, schedule);
+        TaskPath stored = asked.stored();
+        Bundle bundle = TaskClasses.activeBundle(context, asked.bundle());
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        Class<?> type = TaskClasses.taskClass(bundle, asked.className());
+        String taskName = TaskClasses.taskName(asked, type);
+        synchronized (table) {
+            if (inService(stored, taskName)) {
+                table.put(stored, taskName);
+                return info(taskName);
+            }
+            file.requireWritable();
+        }
+        // Outside the lock: a slow constructor holds up this request only.
+        Task task = TaskClasses.instantiate(type, asked.className());
+        synchronized (table) {
+            if (inService(stored, taskName)) {
+                table.put(stored, taskName);
+                return info(taskName);
+            }
+            if (!active || !TaskClasses.current(bundle, revision)) {
+                throw new CascadenceException("bundle '" + asked.bundle() + "' stopped or changed while '" + taskName
+                        + "' was being registered; nothing was registered");
+            }
+            boolean known = table.find(stored, taskName).isPresent();
+            Entry<ServiceRegistration<Task>> entry = table.put(stored, taskName);
+            table.named(entry, taskName);
+            try {
+                table.attach(entry, bundle.getBundleContext().registerService(Task.class, task,
+                        properties(taskName, stored.path())));
+            } catch (IllegalStateException e) {
+                if (!known) {
+                    table.remove(entry);
                 }
+                throw new CascadenceException("bundle '" + asked.bundle() + "' stopped while '" + taskName
+                        + "' was being registered; nothing was registered", e);
             }
-        } else if (event.getType() == BundleEvent.STOPPING) {
-            registrations.entrySet().removeIf(r -> r.getKey().startsWith(bundle.getSymbolicName() + ":"));
+        }
+        LOG.info("Task '{}' registered by path {}", taskName, stored.path());
+        return info(taskName);
+    }
+
+    @Override
+    public List<TaskPath> paths() {
+        return table.paths();
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        String bundle = event.getBundle().getSymbolicName();
+        if (event.getType() == BundleEvent.STARTED) {
+            restore(bundle);
+        } else if (event.getType() == BundleEvent.STOPPING && bundle != null) {
+            table.detach(bundle);
         }
     }
 
-    /** Registers (or re-registers with a new schedule) one entry; returns it with its effective name. */
-    private TaskPath registerEntry(TaskPath entry) {
-        String[] parts = split(entry.path());
-        Bundle bundle = activeBundle(parts[0]);
-        Class<?> type;
-        try {
-            type = bundle.loadClass(parts[1]);
-        } catch (ClassNotFoundException e) {
-            throw new CascadenceException("bundle '" + parts[0] + "' has no class '" + parts[1] + "'");
+    /**
+     * Whether {@code taskName} may be (or is) registered for {@code stored}, and is in service already; refuses a
+     * name held by another entry or another task. Called under the table's lock.
+     */
+    private boolean inService(TaskPath stored, String taskName) {
+        table.requireFree(stored.path(), taskName);
+        Optional<Entry<ServiceRegistration<Task>>> same = table.find(stored, taskName);
+        if (same.isPresent() && table.registration(same.get()).isPresent()) {
+            return true;
         }
-        if (!Task.class.isAssignableFrom(type)) {
-            throw new CascadenceException("class '" + parts[1] + "' is not an io.cascadence.api.Task");
-        }
-        String name = entry.name() != null ? entry.name() : nameOf(type);
-        if (!TaskTable.VALID_NAME.matcher(name).matches()) {
-            throw new CascadenceException("'" + name + "' is not a valid task name; expected 1 to 100 letters, "
-                    + "digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        ServiceRegistration<Task> existing = registrations.get(entry.path());
-        registry.task(name).ifPresent(other -> {
-            if (existing == null) {
-                throw new CascadenceException("a task named '" + name + "' exists already (from bundle "
-                        + other.bundle() + "); pass name= to register this one under another name");
-            }
+        registry.task(taskName).ifPresent(other -> {
+            throw new InvalidRequestException("a task named '" + taskName + "' exists already (from bundle "
+                    + other.bundle() + "); pass name= to register this one under another name");
         });
-        Task task = instantiate(type, parts[1]);
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(TaskProperties.TASK_NAME, name);
-        properties.put(PATH_PROPERTY, entry.path());
-        if (existing != null) {
-            unregister(existing);
-        }
-        registrations.put(entry.path(), bundle.getBundleContext().registerService(Task.class, task, properties));
-        LOG.info("Task '{}' registered by path {}", name, entry.path());
-        return new TaskPath(entry.path(), name, entry.schedule());
+        return false;
     }
 
-    private Bundle activeBundle(String symbolicName) {
-        Bundle found = null;
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())
-                    && (found == null || bundle.getVersion().compareTo(found.getVersion()) > 0)) {
-                found = bundle;
+    /** Registers the stored entries not in service, of one bundle or ({@code null}) all, in the background. */
+    private List<Future<?>> restore(String bundle) {
+        List<Future<?>> started = new ArrayList<>();
+        for (Entry<ServiceRegistration<Task>> entry : table.waiting(bundle)) {
+            try {
+                started.add(restorer.submit(() -> restoreOne(entry)));
+            } catch (RejectedExecutionException e) {
+                return started; // stopping
             }
         }
-        if (found == null) {
-            throw new CascadenceException("no bundle '" + symbolicName + "' is installed");
-        }
-        if (found.getState() != Bundle.ACTIVE || found.getBundleContext() == null) {
-            throw new CascadenceException("bundle '" + symbolicName + "' is not active");
-        }
-        return found;
+        return started;
     }
 
-    private static String nameOf(Class<?> type) {
-        TaskName annotation = type.getAnnotation(TaskName.class);
-        if (annotation == null) {
-            throw new CascadenceException("class '" + type.getName() + "' has no @TaskName; pass name= to name it");
-        }
-        return annotation.value();
-    }
-
-    private static Task instantiate(Class<?> type, String className) {
+    private void restoreOne(Entry<ServiceRegistration<Task>> entry) {
+        TaskPath stored = entry.stored();
         try {
-            Constructor<?> constructor = type.getConstructor();
-            return (Task) constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new CascadenceException("class '" + className + "' has no public no-argument constructor");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CascadenceException("class '" + className + "' could not be instantiated: " + cause);
+            TaskPathRequest asked = TaskPathRequest.of(stored.path(), stored.name(), null);
+            Bundle bundle = TaskClasses.activeBundle(context, asked.bundle());
+            BundleRevision revision = bundle.adapt(BundleRevision.class);
+            Class<?> type = TaskClasses.taskClass(bundle, asked.className());
+            String taskName = TaskClasses.taskName(asked, type);
+            table.named(entry, taskName);
+            Task task = TaskClasses.instantiate(type, asked.className());
+            synchronized (table) {
+                // A bundle that stopped or changed meanwhile is restored again by its next STARTED event.
+                if (!active || table.registration(entry).isPresent() || !TaskClasses.current(bundle, revision)) {
+                    return;
+                }
+                registry.task(taskName).ifPresent(other -> {
+                    throw new InvalidRequestException("a task named '" + taskName + "' exists already (from bundle "
+                            + other.bundle() + ")");
+                });
+                table.attach(entry, bundle.getBundleContext().registerService(Task.class, task,
+                        properties(taskName, stored.path())));
+            }
+            LOG.info("Task '{}' registered again by path {}", taskName, stored.path());
+        } catch (CascadenceException | IllegalStateException e) {
+            LOG.warn("Task path {} from {} is not registered now: {}", stored.path(), config.tasksPath(),
+                    e.getMessage());
         }
     }
 
-    private static String[] split(String path) {
-        String[] parts = path == null ? new String[0] : path.strip().split(":", -1);
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new CascadenceException("path must be 'bundle:Class', e.g. "
-                    + "'io.cascadence.examples.pipeline:io.cascadence.examples.pipeline.FanOutTask'; got '" + path + "'");
+    private void awaitRestore(List<Future<?>> started) {
+        long deadline = System.nanoTime() + RESTORE_WAIT.toNanos();
+        for (Future<?> restore : started) {
+            try {
+                restore.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                LOG.info("Some tasks of {} are still being registered (a slow constructor); they follow in the "
+                        + "background", config.tasksPath());
+                return;
+            } catch (ExecutionException e) {
+                LOG.error("Restoring a task path failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        return new String[] {parts[0].strip(), parts[1].strip()};
     }
 
-    private void save() {
-        if (!writable) {
-            LOG.warn("Not writing {}: it could not be read at start; the registration lasts until the next stop", file);
-            return;
-        }
-        try {
-            AtomicFiles.write(file, TaskPathFile.write(new ArrayList<>(paths.values()), named));
-        } catch (IOException e) {
-            throw new CascadenceException("the task is registered but " + file + " cannot be written: "
-                    + e.getMessage(), e);
-        }
+    private TaskInfo info(String taskName) {
+        return registry.task(taskName).orElseThrow(() -> new CascadenceException(
+                "task '" + taskName + "' was registered but is not in the registry"));
+    }
+
+    private static Dictionary<String, Object> properties(String taskName, String path) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(TaskProperties.TASK_NAME, taskName);
+        properties.put(PATH_PROPERTY, path);
+        return properties;
     }
 
     private static void unregister(ServiceRegistration<Task> registration) {

@@ -21,9 +21,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The seed's pointer routes: {@code POST /pointers/{task}?run_id=} adds a pointer for the caller
- * ({@code X-User-ID}, {@code X-Group-ID}); {@code GET /pointers/{task}} lists the caller's pointers;
- * {@code POST /pointers/{task}/receive?run_id=&user_hash=} stores a pointer received from another instance.
+ * The seed's pointer routes: {@code POST /pointers/{task}?run_id=} adds a pointer for the caller;
+ * {@code GET /pointers/{task}} lists the caller's pointers; {@code POST /pointers/{task}/receive?run_id=&user_hash=}
+ * stores a pointer received from another instance. The caller is named by the {@code X-User-ID} and
+ * {@code X-Group-ID} headers or by the {@code user_id} and {@code group_id} query parameters the seed's README uses
+ * ({@link CallerIdentity}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-pointers")
@@ -42,9 +44,9 @@ public class PointersServlet extends HttpServlet {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
             return;
         }
-        Identity caller = caller(request);
+        Identity caller = CallerIdentity.of(request);
         if (caller.userId() == null) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, "X-User-ID header required");
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, CallerIdentity.USER_REQUIRED);
             return;
         }
         try {
@@ -60,16 +62,22 @@ public class PointersServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> path = Paths.below(request);
         String runId = request.getParameter("run_id");
+        Identity caller = CallerIdentity.of(request);
         try {
             if (path.size() == 1) {
+                // The user first, as the original checked identity before parameters.
+                if (caller.userId() == null) {
+                    Json.error(response, HttpServletResponse.SC_BAD_REQUEST, CallerIdentity.USER_REQUIRED);
+                    return;
+                }
                 require(runId, "run_id");
-                pointers.add(path.get(0), runId, caller(request));
+                pointers.add(path.get(0), runId, caller);
                 Json.write(response, HttpServletResponse.SC_OK, Map.of("status", "added"));
             } else if (path.size() == 2 && "receive".equals(path.get(1))) {
                 String userHash = request.getParameter("user_hash");
                 require(runId, "run_id");
                 require(userHash, "user_hash");
-                pointers.receive(path.get(0), runId, userHash, request.getHeader(TasksServlet.GROUP_HEADER));
+                pointers.receive(path.get(0), runId, userHash, caller.groupId());
                 Json.write(response, HttpServletResponse.SC_OK, Map.of("status", "stored"));
             } else {
                 Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
@@ -85,10 +93,6 @@ public class PointersServlet extends HttpServlet {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " query parameter is required");
         }
-    }
-
-    private static Identity caller(HttpServletRequest request) {
-        return new Identity(request.getHeader(TasksServlet.USER_HEADER), request.getHeader(TasksServlet.GROUP_HEADER));
     }
 
     private static Map<String, Object> describe(Pointer pointer) {

@@ -157,7 +157,7 @@ public class TasksServlet extends HttpServlet {
             body.put("schedule", request.getParameter("schedule"));
             Json.write(response, HttpServletResponse.SC_OK, body);
         } catch (CascadenceException e) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            Errors.write(response, e);
         }
     }
 
@@ -250,13 +250,18 @@ public class TasksServlet extends HttpServlet {
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */
     private void control(HttpServletRequest request, HttpServletResponse response, String name, boolean pause)
             throws IOException {
-        String runId = request.getParameter("run_id") != null ? request.getParameter("run_id")
-                : request.getParameter("job_id");
-        if (runId == null || runId.isBlank()) {
+        RunIdParameter parameter = RunIdParameter.of(request.getParameter("run_id"), request.getParameter("job_id"));
+        if (parameter.absent()) {
             state(response, name, pause ? "paused" : "resumed",
                     pause ? () -> scheduler.pause(name) : () -> scheduler.resume(name));
             return;
         }
+        String problem = parameter.problem(pause ? "pause" : "resume");
+        if (problem != null) {
+            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, problem);
+            return;
+        }
+        String runId = parameter.value();
         if (pause) {
             scheduler.pauseRun(name, runId);
         } else {
@@ -270,7 +275,7 @@ public class TasksServlet extends HttpServlet {
 
     private static void state(HttpServletResponse response, String name, String status, Runnable change)
             throws IOException {
-        change.run();
+        change.run(); // a refusal (unknown task, a store that cannot be written) is answered by doPost
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("name", name);

@@ -60,7 +60,8 @@ public final class BatchWriter implements AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 dirty.set(true);
-                String message = "cannot write " + file + ": " + e.getMessage();
+                String message = "cannot write " + file + ": "
+                        + (e instanceof IOException io ? IoProblems.describe(io) : e.getMessage());
                 if (!message.equals(problem)) {
                     LOG.error("Store problem: {}; will retry", message, e);
                 }

@@ -52,7 +52,7 @@ public final class PersistedFile implements AutoCloseable {
         }
     }
 
-    /** A file that could not be read at start, and a write that is failing now. */
+    /** A file that could not be read at start, a write that is failing now, or one that would fail. */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         if (unreadable != null) {
@@ -61,6 +61,12 @@ public final class PersistedFile implements AutoCloseable {
         BatchWriter current = writer;
         if (current != null && current.problem() != null) {
             warnings.add(current.problem() + "; retrying");
+        } else if (current != null) {
+            // A store that has not changed lately has not tried to write: look whether it could.
+            String now = IoProblems.writeProblem(file);
+            if (now != null) {
+                warnings.add(file + " cannot be written (" + now + "); changes are kept in memory until it can");
+            }
         }
         return warnings;
     }

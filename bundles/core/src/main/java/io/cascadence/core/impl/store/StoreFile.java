@@ -31,14 +31,19 @@ public final class StoreFile {
      * What was read.
      *
      * @param content the parsed content, empty when the file does not exist yet
-     * @param writable false when the file exists but cannot be read: it must then not be written over
+     * @param problem why the file exists but cannot be read, or {@code null}: such a file must not be written over
      */
-    public record Loaded<T>(Optional<T> content, boolean writable) {
+    public record Loaded<T>(Optional<T> content, String problem) {
+
+        /** Whether the file may be written: it was read, or it does not exist yet. */
+        public boolean writable() {
+            return problem == null;
+        }
 
         /** The warning to show while the file is not being written, or {@code null}. */
         public String warning(Path file) {
-            return writable ? null : file + " could not be read at start and is not being written; fix or move it "
-                    + "away and restart Cascadence (new data is kept in memory only until then)";
+            return writable() ? null : file + " could not be read at start and is not being written (" + problem
+                    + "); fix or move it away and restart Cascadence (new data is kept in memory only until then)";
         }
     }
 
@@ -47,22 +52,23 @@ public final class StoreFile {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new Loaded<>(Optional.empty(), true);
+            return new Loaded<>(Optional.empty(), null);
         } catch (IOException e) {
-            report(file, e.toString());
-            return new Loaded<>(Optional.empty(), false);
+            String reason = IoProblems.describe(e);
+            report(file, reason);
+            return new Loaded<>(Optional.empty(), reason);
         }
         try {
-            return new Loaded<>(Optional.of(parser.parse(content)), true);
+            return new Loaded<>(Optional.of(parser.parse(content)), null);
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage().strip().lines().findFirst().orElse("");
             report(file, reason);
-            return new Loaded<>(Optional.empty(), false);
+            return new Loaded<>(Optional.empty(), reason);
         }
     }
 
     private static void report(Path file, String reason) {
-        LOG.error("Store file {} cannot be read ({}); it is left untouched and new data is kept in memory only "
-                + "until the file is fixed or moved away and Cascadence restarted", file, reason);
+        LOG.error("Store file {} cannot be read ({}); it is left untouched and not written until it is fixed or "
+                + "moved away and Cascadence restarted", file, reason);
     }
 }

@@ -14,25 +14,26 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import io.cascadence.api.TaskPath;
 
 /**
- * {@code tasks.yml}: the original's list of paths. An entry with its own name or a schedule is a mapping
- * {@code {path, name, schedule}}; a plain entry stays a string.
+ * {@code tasks.yml}: the original's list of paths. An entry with a name of its own or a schedule is a mapping
+ * {@code {path, name, schedule}}; a plain entry, named by its class, stays a string. A class registered under
+ * several names has an entry for each.
  */
 public final class TaskPathFile {
 
     private TaskPathFile() {
     }
 
-    /** @param named whether each entry's name was given explicitly (else it comes from the class) */
-    public static byte[] write(List<TaskPath> paths, Map<String, Boolean> named) {
+    /** @param paths the entries as stored: a {@code null} name where the class names the task */
+    public static byte[] write(List<TaskPath> paths) {
         List<Object> document = new ArrayList<>();
         for (TaskPath path : paths) {
-            if (!named.getOrDefault(path.path(), false) && path.schedule() == null) {
+            if (path.name() == null && path.schedule() == null) {
                 document.add(path.path());
                 continue;
             }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", path.path());
-            if (named.getOrDefault(path.path(), false)) {
+            if (path.name() != null) {
                 entry.put("name", path.name());
             }
             if (path.schedule() != null) {

@@ -36,10 +36,10 @@ class TaskPathFileTest {
     @Test
     void plainEntriesAreWrittenAsTheOriginalsListOfStrings() {
         List<TaskPath> paths = List.of(
-                new TaskPath("com.example.reports:com.example.reports.Daily", "daily", null),
-                new TaskPath("com.example.reports:com.example.reports.Weekly", "weekly", null));
+                new TaskPath("com.example.reports:com.example.reports.Daily", null, null),
+                new TaskPath("com.example.reports:com.example.reports.Weekly", null, null));
 
-        byte[] yaml = TaskPathFile.write(paths, Map.of());
+        byte[] yaml = TaskPathFile.write(paths);
 
         assertThat(load(yaml)).isEqualTo(List.of("com.example.reports:com.example.reports.Daily",
                 "com.example.reports:com.example.reports.Weekly"));
@@ -50,23 +50,14 @@ class TaskPathFileTest {
     }
 
     @Test
-    void anEntryNotMarkedNamedIsPlainEvenWithANameFromItsClass() {
-        byte[] yaml = TaskPathFile.write(List.of(new TaskPath("b:c.D", "from-class", null)),
-                Map.of("b:c.D", false));
-
-        assertThat(load(yaml)).isEqualTo(List.of("b:c.D"));
-    }
-
-    @Test
     void entriesWithAnExplicitNameOrAScheduleAreMappings() {
         List<TaskPath> paths = List.of(
-                new TaskPath("b:c.Plain", "plain", null),
+                new TaskPath("b:c.Plain", null, null),
                 new TaskPath("b:c.Named", "my-name", null),
-                new TaskPath("b:c.Scheduled", "scheduled", "*/5 * * * *"),
+                new TaskPath("b:c.Scheduled", null, "*/5 * * * *"),
                 new TaskPath("b:c.Both", "both-name", "0 3 * * 1"));
-        Map<String, Boolean> named = Map.of("b:c.Named", true, "b:c.Both", true);
 
-        Object document = load(TaskPathFile.write(paths, named));
+        Object document = load(TaskPathFile.write(paths));
 
         assertThat(document).isEqualTo(List.of(
                 "b:c.Plain",
@@ -76,8 +67,18 @@ class TaskPathFileTest {
     }
 
     @Test
+    void oneClassUnderSeveralNamesKeepsAnEntryForEach() {
+        List<TaskPath> paths = List.of(
+                new TaskPath("b:c.FanOut", null, null),
+                new TaskPath("b:c.FanOut", "fan-out-a", null),
+                new TaskPath("b:c.FanOut", "fan-out-b", "0 * * * *"));
+
+        assertThat(TaskPathFile.parse(TaskPathFile.write(paths))).containsExactlyElementsOf(paths);
+    }
+
+    @Test
     void anEmptyListIsWrittenAndReadBack() {
-        assertThat(TaskPathFile.parse(TaskPathFile.write(List.of(), Map.of()))).isEmpty();
+        assertThat(TaskPathFile.parse(TaskPathFile.write(List.of()))).isEmpty();
     }
 
     @Test
@@ -101,28 +102,20 @@ class TaskPathFileTest {
     }
 
     @Test
-    void writeThenParseKeepsExplicitNamesAndSchedulesAndLeavesClassNamesOut() {
+    void writeThenParseGivesTheEntriesBack() {
         List<TaskPath> paths = List.of(
-                new TaskPath("b:c.Plain", "from-class", null),
-                new TaskPath("b:c.Named", "my-name", null),
-                new TaskPath("b:c.Scheduled", "from-class-2", "*/15 * * * *"));
-
-        List<TaskPath> parsed = TaskPathFile.parse(TaskPathFile.write(paths, Map.of("b:c.Named", true)));
-
-        assertThat(parsed).containsExactly(
                 new TaskPath("b:c.Plain", null, null),
                 new TaskPath("b:c.Named", "my-name", null),
                 new TaskPath("b:c.Scheduled", null, "*/15 * * * *"));
+
+        assertThat(TaskPathFile.parse(TaskPathFile.write(paths))).containsExactlyElementsOf(paths);
     }
 
     @Test
     void namesThatLookLikeOtherTypesSurviveARoundTrip() {
         List<TaskPath> paths = List.of(new TaskPath("b:c.A", "123", null), new TaskPath("b:c.B", "true", null));
 
-        List<TaskPath> parsed = TaskPathFile.parse(TaskPathFile.write(paths,
-                Map.of("b:c.A", true, "b:c.B", true)));
-
-        assertThat(parsed).containsExactlyElementsOf(paths);
+        assertThat(TaskPathFile.parse(TaskPathFile.write(paths))).containsExactlyElementsOf(paths);
     }
 
     @Test

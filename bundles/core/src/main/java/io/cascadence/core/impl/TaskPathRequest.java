@@ -1,0 +1,62 @@
+package io.cascadence.core.impl;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.TaskPath;
+
+/**
+ * A registration by path as asked for, checked for form before anything is looked up.
+ *
+ * @param bundle the bundle's symbolic name
+ * @param className the task class's fully qualified name
+ * @param name the name asked for, or {@code null} for the class's own
+ * @param schedule a five-field cron expression, or {@code null}
+ */
+record TaskPathRequest(String bundle, String className, String name, String schedule) {
+
+    private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
+    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
+
+    /**
+     * @param path {@code bundle:Class}
+     * @param name a task name, or {@code null} or blank for the class's {@code @TaskName}
+     * @param schedule a cron expression, or {@code null} or blank for none
+     * @throws InvalidRequestException naming what is wrong with the path, the name or the schedule
+     */
+    static TaskPathRequest of(String path, String name, String schedule) {
+        String[] parts = path == null ? new String[0] : path.strip().split(":", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new InvalidRequestException("path must be 'bundle:Class', e.g. "
+                    + "'io.cascadence.examples.pipeline:io.cascadence.examples.pipeline.FanOutTask'; got '" + path + "'");
+        }
+        String wanted = name == null || name.isBlank() ? null : requireValidName(name.strip());
+        String cron = schedule == null || schedule.isBlank() ? null : schedule.strip();
+        if (cron != null && (!CRON.matcher(cron).matches()
+                || !Arrays.stream(cron.split("\\s+")).allMatch(f -> CRON_FIELD.matcher(f).matches()))) {
+            throw new InvalidRequestException("schedule '" + schedule + "' is not a cron expression; expected five "
+                    + "fields: minute hour day-of-month month day-of-week, e.g. '*/5 * * * *'");
+        }
+        return new TaskPathRequest(parts[0].strip(), parts[1].strip(), wanted, cron);
+    }
+
+    /** @throws InvalidRequestException when {@code name} cannot name a task */
+    static String requireValidName(String name) {
+        if (!TaskTable.VALID_NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("'" + name + "' is not a valid task name; expected 1 to 100 letters, "
+                    + "digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    /** {@code bundle:Class}. */
+    String path() {
+        return bundle + ":" + className;
+    }
+
+    /** The entry as {@code tasks.yml} keeps it: the name only when it was asked for. */
+    TaskPath stored() {
+        return new TaskPath(path(), name, schedule);
+    }
+}

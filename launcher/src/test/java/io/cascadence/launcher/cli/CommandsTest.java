@@ -1,0 +1,179 @@
+package io.cascadence.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** The requests bin/task sends and what it prints of the answers, against a small local HTTP server. */
+class CommandsTest {
+
+    /** What the server received. */
+    record Received(String method, String uri, Map<String, String> headers, String body) {
+    }
+
+    /** What the server answers for a method and path. */
+    record Answer(int status, String json) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private HttpServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        for (String name : List.of("X-User-ID", "X-Group-ID", "Content-Type")) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+                new Answer(404, "{\"status\":404,\"detail\":\"Not found\"}"));
+        byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private void execute(String... args) {
+        RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
+        new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(CommandLine.parse(args));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void identityOptionsAreSentAsHeadersWithEveryCommand() {
+        answers.put("GET /tasks", new Answer(200, "[{\"name\":\"report\",\"disabled\":false}]"));
+        answers.put("POST /tasks/report/disable", new Answer(200, "{\"status\":\"disabled\",\"name\":\"report\"}"));
+
+        execute("list", "--user-id", "ada", "--group-id", "analysts");
+        execute("disable", "report", "--group-id", "analysts");
+
+        assertThat(received).extracting(Received::headers).containsExactly(
+                Map.of("X-User-ID", "ada", "X-Group-ID", "analysts"), Map.of("X-Group-ID", "analysts"));
+        assertThat(out()).isEqualTo("report\tenabled\nreport disabled\n");
+    }
+
+    @Test
+    void runSendsTheInputAsAJsonBodyAndPrintsTheRunId() {
+        answers.put("POST /tasks/weather/run", new Answer(200, "{\"run_id\":\"r-1\",\"result\":\"sunny\"}"));
+
+        execute("run", "weather", "--input", "{\"city\": \"Lund\"}", "--user-id", "ada");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.uri()).isEqualTo("/tasks/weather/run");
+            assertThat(request.body()).isEqualTo("{\"city\": \"Lund\"}");
+            assertThat(request.headers()).containsEntry("Content-Type", "application/json")
+                    .containsEntry("X-User-ID", "ada");
+        });
+        assertThat(out()).isEqualTo("run-id\tr-1\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void runWithoutInputSendsNoBody() {
+        answers.put("POST /tasks/weather/run", new Answer(200, "{\"run_id\":\"r-1\",\"result\":null}"));
+
+        execute("run", "weather");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.body()).isEmpty();
+            assertThat(request.headers()).doesNotContainKey("Content-Type");
+        });
+    }
+
+    @Test
+    void aRunThatGoesOnIsPrintedAsUsualAndExplainedOnStderr() {
+        answers.put("POST /tasks/slow/run", new Answer(202, "{\"run_id\":\"r-2\",\"status\":\"running\"}"));
+
+        execute("run", "slow");
+
+        assertThat(out()).isEqualTo("run-id\tr-2\n");
+        assertThat(err()).isEqualTo("run r-2 goes on in the background; follow it with: task runs slow\n");
+    }
+
+    @Test
+    void cancelPostsToTheRunAndSaysSo() {
+        answers.put("POST /runs/r-3/cancel", new Answer(200, "{\"run_id\":\"r-3\",\"status\":\"cancelled\"}"));
+
+        execute("cancel", "r-3");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.uri()).isEqualTo("/runs/r-3/cancel");
+        });
+        assertThat(out()).isEqualTo("r-3 cancelled\n");
+    }
+
+    @Test
+    void namesAndIdsAreEncodedAsPathSegmentsAndQueryValues() {
+        answers.put("POST /tasks/my task/pause", new Answer(200, "{\"status\":\"paused\"}"));
+
+        execute("pause", "my task", "--job-id", "a/b");
+
+        assertThat(received).singleElement().extracting(Received::uri)
+                .isEqualTo("/tasks/my%20task/pause?run_id=a%2Fb");
+        assertThat(out()).isEqualTo("my task run a/b paused\n");
+    }
+
+    @Test
+    void aRefusalIsTheContainersDetailAndNothingIsPrinted() {
+        answers.put("POST /runs/done/cancel", new Answer(409, "{\"status\":409,\"detail\":\"Run done has ended\"}"));
+
+        assertThatThrownBy(() -> execute("cancel", "done"))
+                .isInstanceOf(RestClient.CommandFailedException.class).hasMessage("Run done has ended");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aRefusalWithoutADetailNamesTheStatusAndTheRequest() {
+        answers.put("POST /runs/x/cancel", new Answer(405, ""));
+
+        assertThatThrownBy(() -> execute("cancel", "x"))
+                .isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessageStartingWith("HTTP 405 from POST http://127.0.0.1:").hasMessageEndingWith("/runs/x/cancel");
+    }
+}

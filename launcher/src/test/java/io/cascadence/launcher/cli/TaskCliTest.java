@@ -1,0 +1,40 @@
+package io.cascadence.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** What bin/task does before it looks for an installation: usage and usage errors. */
+class TaskCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return TaskCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void invalidInputIsAUsageErrorExit2AndNothingIsSent() {
+        // No cascadence.home is set: had the command gone on to the installation, it would have failed with 1.
+        int status = run("run", "weather", "--input", "{city: Lund}");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task")
+                .contains("error: Invalid value for '--input': not valid JSON: ");
+    }
+
+    @Test
+    void helpListsTheNewCommandsAndTheIdentityOptions() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run NAME [--input JSON|@FILE]")
+                .contains("cancel RUN_ID").contains("Every command takes --user-id and --group-id");
+    }
+}
