@@ -61,6 +61,14 @@ class RunsIT {
 
             JsonNode listed = http.get("/runs?task=greet&status=success&trigger=api").json();
             assertThat(listed).hasSize(2);
+
+            Installation.CommandResult cli = installation.task("run", "greet", "--input", "{\"name\": \"Bob\"}");
+            assertThat(cli.exitCode()).as(cli.stderr()).isZero();
+            String cliRun = cli.stdout().strip().split("\t")[1];
+            JsonNode cliRecord = http.get("/runs/" + cliRun).json();
+            assertThat(cliRecord.path("result").asText()).isEqualTo("Hello, Bob!");
+            assertThat(cliRecord.path("input").asText()).isEqualTo("{\"name\":\"Bob\"}");
+            assertThat(cliRecord.path("trigger").asText()).isEqualTo("cli");
             assertThat(http.get("/runs?status=nonsense").status()).isEqualTo(400);
             assertThat(http.get("/runs?since=yesterday").json().path("detail").asText()).contains("ISO-8601");
         }
@@ -130,6 +138,13 @@ class RunsIT {
             assertThat(http.get("/runs/" + runId).json().path("failed_stage").asText()).isEqualTo("run");
             assertThat(http.post("/runs/" + runId + "/cancel").status()).isEqualTo(409);
             assertThat(http.post("/runs/nope/cancel").json().path("detail").asText()).isEqualTo("Unknown run: nope");
+
+            String second = http.postJson("/tasks/sleep/run-async", "{\"seconds\": 600}").json().path("run_id")
+                    .asText();
+            Installation.CommandResult cancelled2 = installation.task("cancel", second);
+            assertThat(cancelled2.stdout()).isEqualTo(second + " cancelled\n");
+            Await.until("the second run cancelled from bin/task", () -> "cancelled".equals(status(http, second)));
+            assertThat(installation.task("cancel", second).exitCode()).isEqualTo(1);
 
             Http.Response timedOut = http.postJson("/tasks/stubborn/run", "{\"seconds\": 30}");
             assertThat(timedOut.status()).as(timedOut.body()).isEqualTo(400);

@@ -39,6 +39,9 @@ final class Commands {
         }
     }
 
+    /** The header that tells the REST API what asked for a run. */
+    static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
+
     /** {@code --user-id} and {@code --group-id} as the REST API's identity headers. */
     static Map<String, String> identity(CommandLine line) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -60,7 +63,9 @@ final class Commands {
     /** A run that outlasts the container's wait is answered 202 and goes on: the id, and where to follow it. */
     private void run(CommandLine line, Map<String, String> identity) {
         String name = line.arguments().get(0);
-        RestClient.Response response = rest.post("/tasks/" + RestClient.segment(name) + "/run", identity,
+        Map<String, String> headers = new LinkedHashMap<>(identity);
+        headers.put(TRIGGER_HEADER, "cli"); // recorded as the run's trigger: asked for from the command line
+        RestClient.Response response = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers,
                 line.options().get("input"));
         String runId = response.body() == null ? "" : response.body().path("run_id").asText();
         out.println("run-id\t" + runId);

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
+import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunQuery;
@@ -53,6 +54,7 @@ public class TasksServlet extends HttpServlet {
 
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
+    static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
 
     static final String SYNC_WAIT_KEY = "sync_wait";
     static final String DEFAULT_SYNC_WAIT = "30";
@@ -231,10 +233,24 @@ public class TasksServlet extends HttpServlet {
         Json.write(response, HttpServletResponse.SC_ACCEPTED, body);
     }
 
-    /** The request's identity headers and its JSON body, if any, as the run's input. */
+    /**
+     * The request's identity headers, its JSON body, if any, as the run's input, and its trigger: {@code api}, or
+     * {@code cli} when {@code bin/task} says so in {@value #TRIGGER_HEADER}.
+     */
     private static RunRequest runRequest(HttpServletRequest request, String name) throws IOException {
         Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        return RunRequest.of(name, Trigger.API).withIdentity(identity).withInput(RequestBodies.json(request));
+        return RunRequest.of(name, trigger(request)).withIdentity(identity).withInput(RequestBodies.json(request));
+    }
+
+    private static Trigger trigger(HttpServletRequest request) {
+        String value = request.getHeader(TRIGGER_HEADER);
+        if (value == null || value.isBlank() || value.strip().equals(Trigger.API.name())) {
+            return Trigger.API;
+        }
+        if (value.strip().equals(Trigger.CLI.name())) {
+            return Trigger.CLI;
+        }
+        throw new InvalidRequestException(TRIGGER_HEADER + " is '" + value + "'; expected api or cli");
     }
 
     /** {@code sync_wait}: how long a synchronous run request waits for its result. */
