@@ -52,12 +52,14 @@ public class PluginFolderComponent implements HealthContributor {
                 FileStamp::read, Clock.systemUTC());
         // The first scan runs here rather than on the timer, so that the plugins' tasks are registered before the
         // container first answers GET /health with 200: bin/task runs its command right after that.
+        long started = System.nanoTime();
         plugins.scan();
+        long firstScanMillis = (System.nanoTime() - started) / 1_000_000;
         folder = plugins;
         Bundle system = context.getBundle(0);
         executor = Schedulers.singleDaemon("cascadence-plugin-folder");
         executor.scheduleWithFixedDelay(() -> scan(plugins, system), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("Deploying {}, scanned every {} ms", dir, POLL_MILLIS);
+        LOG.info("Deploying {}: first scan in {} ms, then every {} ms", dir, firstScanMillis, POLL_MILLIS);
     }
 
     private static void scan(PluginFolder plugins, Bundle system) {
