@@ -24,6 +24,7 @@ import io.cascadence.core.impl.plugins.Election.Candidate;
  */
 final class Deployer {
 
+    /** The folder's logger: what happens to plugins/ is read in one place. */
     private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
 
     private enum Outcome { UNCHANGED, DEPLOYED, FAILED }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 /** What is wrong in {@code plugins/} now, for {@code GET /health}; each warning is logged once, when it appears. */
 final class FolderWarnings {
 
+    /** The folder's logger: what happens to plugins/ is read in one place. */
     private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
 
     private volatile List<String> current = List.of();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.cascadence.core.impl.plugins.Election.Candidate;
@@ -68,7 +69,7 @@ final class PluginFolder {
             warnings.publish(List.of(folder + " cannot be read (" + e + "); the plugins keep running as they are"));
             return;
         }
-        files.keySet().retainAll(listing.jars());
+        files.keySet().retainAll(Set.copyOf(listing.jars()));
         for (Path jar : listing.jars()) {
             WatchedFile file = files.computeIfAbsent(jar, WatchedFile::new);
             stamps.read(jar).ifPresent(stamp -> {
