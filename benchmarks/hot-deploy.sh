@@ -46,4 +46,4 @@ for i in $(seq 1 "$rounds"); do
   sleep 0.6
 done
 echo "median deploy: $(median "${deploys[@]}") ms, median removal: $(median "${removals[@]}") ms," \
-  "median cfg edit: $(median "${edits[@]}") ms (FileInstall polls every 500 ms)"
+  "median cfg edit: $(median "${edits[@]}") ms (plugins/ and config/ are each polled every 500 ms)"

@@ -22,9 +22,10 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * One Apache Felix framework with the Cascadence bundles, started in the order of {@code system/bundles.list}:
  * libraries, ConfigAdmin and the Cascadence bundles first; then FileInstall, whose first scan of {@code config/}
- * and {@code plugins/} runs synchronously, so the configuration and the plugins are in place before SCR activates
- * any component; then SCR. Jetty, the slowest to start, starts on its own thread beside them; {@code /health}
- * answers 200 only once every bundle is active, so its first 200 still means everything is ready.
+ * runs synchronously, so the configuration is in place before SCR activates any component; then SCR, which
+ * activates the core's plugin folder, whose first scan of {@code plugins/} installs and starts the plugins before
+ * SCR's start returns. Jetty, the slowest to start, starts on its own thread beside them; {@code /health} answers
+ * 200 only once every bundle is active, so its first 200 still means everything is ready.
  */
 public final class Container {
 
@@ -152,14 +153,19 @@ public final class Container {
         p.put("cascadence.data", installation.data().toString());
         p.put("cascadence.plugins", installation.plugins().toString());
 
-        p.put("felix.fileinstall.dir", installation.config() + "," + installation.plugins());
+        // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
+        // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check
+        // misses. FileInstall only applies configuration, and only from config/.
+        p.put("felix.fileinstall.dir", installation.config().toString());
         p.put("felix.fileinstall.poll", Integer.toString(FILEINSTALL_POLL_MILLIS));
         p.put("felix.fileinstall.noInitialDelay", "true");
-        p.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         p.put("felix.fileinstall.tmpdir", options.cache().resolveSibling(options.cache().getFileName() + "-tmp")
                 .toString());
-        p.put("felix.fileinstall.bundles.new.start", "true");
-        p.put("felix.fileinstall.bundles.startTransient", "true");
+        // When the copy of a plugin that runs is deleted, another copy of the same bundle takes over: it is
+        // installed and started before the old one is uninstalled, so that its tasks never go away. The plugin
+        // folder refuses a plugin that duplicates one of the container's own bundles.
+        p.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
         // Never rewrite the user's cfg files (comments and order would be lost).
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");

@@ -4,12 +4,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Background timers of the core: one daemon thread each, named so a thread dump says whose it is. */
-final class Schedulers {
+public final class Schedulers {
 
     private Schedulers() {
     }
 
-    static ScheduledExecutorService singleDaemon(String name) {
+    public static ScheduledExecutorService singleDaemon(String name) {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
