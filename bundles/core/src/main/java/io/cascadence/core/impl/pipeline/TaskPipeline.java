@@ -42,21 +42,19 @@ public final class TaskPipeline {
     public static final String RUN = "run";
     public static final String VERIFY = "verify";
 
-    private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
-
     private final Task task;
     private final PipelineRun run;
     private final PipelineServices services;
     private final RunControl control;
     private final List<TaskPipeline> children = new CopyOnWriteArrayList<>();
-    private boolean paused;
-    private CompletableFuture<Void> resumed;
+    private final PauseGate gate;
 
     TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control) {
         this.task = task;
         this.run = run;
         this.services = services;
         this.control = control;
+        this.gate = new PauseGate(services.executor());
     }
 
     /** A pipeline for one run of a registered task, which nobody ends from outside. */
@@ -96,30 +94,18 @@ public final class TaskPipeline {
 
     /** Holds the run before its next stage, and the runs its plan started. */
     public void pause() {
-        synchronized (this) {
-            paused = true;
-        }
+        gate.close();
         children.forEach(TaskPipeline::pause);
         stageUpdate("paused");
     }
 
     public void resume() {
-        CompletableFuture<Void> waiting;
-        boolean was;
-        synchronized (this) {
-            was = paused;
-            paused = false;
-            waiting = resumed;
-            resumed = null;
-        }
+        boolean was = gate.closed();
         children.forEach(TaskPipeline::resume);
         if (was) {
-            stageUpdate("resumed");
+            stageUpdate("resumed"); // before the stages go on, so that it comes before theirs
         }
-        if (waiting != null) {
-            // The stages go on on a pipeline thread, not on the thread of whoever said resume.
-            services.executor().execute(() -> waiting.complete(null));
-        }
+        gate.open();
     }
 
     private CompletableFuture<Object> next(CompletableFuture<Object> previous,
@@ -133,31 +119,12 @@ public final class TaskPipeline {
      * fails at once, so the run holds no memory of a pause nobody will lift.
      */
     public void release() {
-        CompletableFuture<Void> waiting;
-        synchronized (this) {
-            waiting = resumed;
-            resumed = null;
-            paused = false;
-        }
+        gate.fail(ended());
         children.forEach(TaskPipeline::release);
-        if (waiting != null) {
-            services.executor().execute(() -> waiting.completeExceptionally(ended()));
-        }
     }
 
     private CompletableFuture<Void> gate() {
-        if (control.cancelled()) {
-            return CompletableFuture.failedFuture(ended());
-        }
-        synchronized (this) {
-            if (!paused) {
-                return OPEN;
-            }
-            if (resumed == null) {
-                resumed = new CompletableFuture<>();
-            }
-            return resumed;
-        }
+        return control.cancelled() ? CompletableFuture.failedFuture(ended()) : gate.pass();
     }
 
     private CompletableFuture<Object> intake() {

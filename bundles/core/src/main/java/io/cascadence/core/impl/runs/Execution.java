@@ -24,6 +24,8 @@ final class Execution {
     volatile Instant startedAt;
     volatile Instant endedAt;
     volatile ScheduledFuture<?> timer;
+    /** Whether it holds one of the running slots; guarded by {@link Admission}'s monitor. */
+    boolean holdsSlot;
 
     Execution(String runId, String taskName, TaskPipeline pipeline, RunControl control, Duration timeout) {
         this.runId = runId;

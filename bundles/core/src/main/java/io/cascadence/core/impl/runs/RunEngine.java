@@ -2,9 +2,7 @@ package io.cascadence.core.impl.runs;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +24,6 @@ import io.cascadence.api.Identity;
 import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRecord;
-import io.cascadence.api.RunRejectedException;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.RunStateException;
@@ -80,13 +77,9 @@ public final class RunEngine {
     private final Limits limits;
     private final ScheduledExecutorService timer;
 
-    private final Object lock = new Object();
+    private final Admission admission;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, Execution> lingering = new ConcurrentHashMap<>();
-    private final Deque<Execution> queue = new ArrayDeque<>();
-    private int running;
-    private int reserved;
-    private volatile boolean stopping;
 
     public RunEngine(Function<String, Optional<RegisteredTask>> tasks, TaskStates states, IdentityHasher hasher,
             PipelineServices services, ActiveRuns active, RunStore store, Limits limits,
@@ -99,6 +92,7 @@ public final class RunEngine {
         this.store = store;
         this.limits = limits;
         this.timer = timer;
+        this.admission = new Admission(limits::maxConcurrent, limits::queueCapacity);
     }
 
     /**
@@ -132,15 +126,17 @@ public final class RunEngine {
                 || store.find(runId).isPresent())) {
             throw new InvalidRequestException("run id '" + runId + "' is in use");
         }
-        reserve();
+        admission.reserve();
         Execution execution;
         try {
             execution = prepare(request, task, runId);
         } catch (RuntimeException e) {
-            unreserve();
+            admission.unreserve();
             throw e;
         }
-        admit(execution);
+        if (admission.admit(execution)) {
+            dispatch(execution);
+        }
         return new RunHandle(runId, execution.outcome.minimalCompletionStage());
     }
 
@@ -172,48 +168,6 @@ public final class RunEngine {
                     : "interrupted";
             throw new StoreUnavailableException("The run of '" + request.taskName() + "' was not started because "
                     + "the run history cannot record it: " + why, e);
-        }
-    }
-
-    private void reserve() {
-        synchronized (lock) {
-            if (stopping) {
-                throw new RunRejectedException(RunRejectedException.Reason.STOPPING,
-                        "Cascadence is stopping; no new runs are accepted");
-            }
-            int max = limits.maxConcurrent();
-            int capacity = limits.queueCapacity();
-            if (running + queue.size() + reserved >= max + capacity) {
-                throw new RunRejectedException(RunRejectedException.Reason.QUEUE_FULL, "Too many runs: "
-                        + running + " running (max_concurrent_runs = " + max + ") and " + (queue.size() + reserved)
-                        + " waiting (run_queue_capacity = " + capacity + "); try again later");
-            }
-            reserved++;
-        }
-    }
-
-    private void unreserve() {
-        synchronized (lock) {
-            reserved--;
-        }
-    }
-
-    private void admit(Execution execution) {
-        boolean start = false;
-        synchronized (lock) {
-            reserved--;
-            if (execution.control.cancelled()) {
-                return; // ended by a stop while its record was being written
-            }
-            if (running < limits.maxConcurrent()) {
-                running++;
-                start = true;
-            } else {
-                queue.addLast(execution);
-            }
-        }
-        if (start) {
-            dispatch(execution);
         }
     }
 
@@ -253,7 +207,7 @@ public final class RunEngine {
         execution.cancelTimer();
         execution.state = Execution.State.ENDED;
         execution.endedAt = services.clock().instant();
-        releaseSlot();
+        releaseSlot(execution);
         List<RunRecord> records = active.tree(execution.runId, null, null, null);
         store.save(records).whenCompleteAsync((ok, saveError) -> {
             active.forget(execution.runId);
@@ -279,13 +233,7 @@ public final class RunEngine {
             return false;
         }
         Instant now = services.clock().instant();
-        boolean wasRunning;
-        synchronized (lock) {
-            wasRunning = execution.state == Execution.State.RUNNING;
-            if (!wasRunning) {
-                queue.remove(execution);
-            }
-        }
+
         execution.cancelTimer();
         execution.state = Execution.State.ENDED;
         execution.endedAt = now;
@@ -297,9 +245,7 @@ public final class RunEngine {
         services.events().publish(new TaskRunEvent(execution.taskName, execution.runId, null, status, null, reason,
                 null, record == null || record.startedAt() == null ? now : record.startedAt(), now,
                 record == null ? null : record.userHash(), record == null ? null : record.groupHash()));
-        if (wasRunning) {
-            releaseSlot();
-        }
+        releaseSlot(execution);
         List<RunRecord> records = active.tree(execution.runId, status, reason, now);
         String stage = records.isEmpty() ? null : records.get(records.size() - 1).failedStage();
         store.save(records).whenCompleteAsync((ok, saveError) -> {
@@ -312,23 +258,11 @@ public final class RunEngine {
         return true;
     }
 
-    private void releaseSlot() {
-        Execution next;
-        synchronized (lock) {
-            running--;
-            if (stopping) {
-                return; // what waits is ended by the stop, not started
-            }
-            next = queue.pollFirst();
-            if (next == null || running >= limits.maxConcurrent()) {
-                if (next != null) {
-                    queue.addFirst(next); // the limit was lowered meanwhile
-                }
-                return;
-            }
-            running++;
+    private void releaseSlot(Execution execution) {
+        Execution next = admission.release(execution);
+        if (next != null) {
+            dispatch(next);
         }
-        dispatch(next);
     }
 
     /** See {@link io.cascadence.api.Scheduler#cancel}. */
@@ -387,9 +321,7 @@ public final class RunEngine {
 
     /** Runs waiting for a worker. */
     public int queued() {
-        synchronized (lock) {
-            return queue.size();
-        }
+        return admission.queued();
     }
 
     /** What is wrong now: runs that were ended but whose stage still holds a thread. */
@@ -416,9 +348,7 @@ public final class RunEngine {
      * @return how many runs it ended
      */
     public int stop(Duration grace) {
-        synchronized (lock) {
-            stopping = true;
-        }
+        admission.stop();
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             while (!executions.isEmpty() && System.nanoTime() < deadline) {
