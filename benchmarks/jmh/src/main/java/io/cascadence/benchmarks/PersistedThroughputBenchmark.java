@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.cascadence.api.Identity;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
+import io.cascadence.api.Trigger;
 import io.cascadence.core.impl.events.EventDispatcher;
 import io.cascadence.core.impl.pipeline.Orchestrator;
 import io.cascadence.core.impl.store.BatchWriter;
@@ -100,7 +101,7 @@ public class PersistedThroughputBenchmark {
 
     @Benchmark
     public RunResult persistedRun() {
-        return orchestrator.run(NoOpTask.NAME, Identity.ANONYMOUS);
+        return orchestrator.run(RunRequest.of(NoOpTask.NAME, Trigger.API));
     }
 
     @TearDown(Level.Trial)

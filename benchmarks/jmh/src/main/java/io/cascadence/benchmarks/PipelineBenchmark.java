@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
+import io.cascadence.api.Trigger;
 import io.cascadence.core.impl.events.EventDispatcher;
 import io.cascadence.core.impl.pipeline.Orchestrator;
 import io.cascadence.core.impl.pipeline.PipelineServices;
@@ -28,7 +30,7 @@ import io.cascadence.core.impl.pipeline.TaskPipeline;
  * Per-run overhead of a no-op five-stage task, without persistence: every event (21 per run) is created and
  * published to an {@link EventDispatcher} that has no sinks and no listeners.
  * <ul>
- * <li>{@link #orchestrator()}: {@code Orchestrator.run(name, Identity.ANONYMOUS)}, the path every run takes
+ * <li>{@link #orchestrator()}: {@code Orchestrator.run(RunRequest.of(name, Trigger.API))}, the path every run takes
  * (task lookup, state checks, identity hashing, a UUID run id, the in-progress map, the result wrapper);</li>
  * <li>{@link #pipeline()}: {@code TaskPipeline.of(...).start().join()} with a fixed run spec, so the difference
  * between the two is the orchestrator's own share.</li>
@@ -46,7 +48,7 @@ public class PipelineBenchmark {
 
     private final NoOpTask task = new NoOpTask();
     private final RunSpec spec = new RunSpec("00000000-0000-0000-0000-000000000000", NoOpTask.NAME,
-            Identity.ANONYMOUS, null, null);
+            Identity.ANONYMOUS, null, null, null, Trigger.API.name(), null);
 
     private ForkJoinPool executor;
     private EventDispatcher events;
@@ -72,7 +74,7 @@ public class PipelineBenchmark {
 
     @Benchmark
     public RunResult orchestrator() {
-        return orchestrator.run(NoOpTask.NAME, Identity.ANONYMOUS);
+        return orchestrator.run(RunRequest.of(NoOpTask.NAME, Trigger.API));
     }
 
     @Benchmark
