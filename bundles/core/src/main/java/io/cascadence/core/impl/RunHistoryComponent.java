@@ -21,7 +21,11 @@ import io.cascadence.core.impl.store.PersistedFile;
 import io.cascadence.core.impl.store.RunLog;
 import io.cascadence.core.impl.store.RunRecordsJson;
 
-/** The run history: built from events in memory, restored from and written in batches to {@code runs.json}. */
+/**
+ * The run history: built from events in memory, restored from and written in batches to {@code runs.json} beside
+ * {@code runs_path} (which names the run-history database now), until the run engine takes the history over from
+ * it and keeps it in {@link io.cascadence.core.impl.history.RunStore}.
+ */
 @Component(service = {RunHistory.class, EventSink.class, HealthContributor.class}, immediate = true)
 public class RunHistoryComponent implements RunHistory, EventSink, HealthContributor {
 
@@ -35,11 +39,12 @@ public class RunHistoryComponent implements RunHistory, EventSink, HealthContrib
 
     @Activate
     void activate() {
-        file = new PersistedFile(config.runsPath());
+        file = new PersistedFile(config.runsPath().resolveSibling(RunStoreComponent.LEGACY_FILE));
         log = new RunLog(config.runRetention(), file::changed);
         file.open(RunRecordsJson::read, records -> records.forEach(log::restore),
                 () -> RunRecordsJson.write(log.snapshot()));
-        LOG.info("Run history {}: {} runs restored, keeping the newest {}", config.runsPath(), log.size(),
+        LOG.info("Run history {}: {} runs restored, keeping the newest {}",
+                config.runsPath().resolveSibling(RunStoreComponent.LEGACY_FILE), log.size(),
                 config.runRetention());
     }
 

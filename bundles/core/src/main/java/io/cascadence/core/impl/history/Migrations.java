@@ -25,6 +25,8 @@ final class Migrations {
                 .dataSource(pool)
                 .locations(LOCATION)
                 .table("runs_schema_history")
+                // Its own detection picks java.util.logging inside OSGi; the container logs through slf4j.
+                .loggers("slf4j")
                 // An existing database whose history table is missing is an error, not something to adopt.
                 .baselineOnMigrate(false);
         if (database.schema() != null) {
