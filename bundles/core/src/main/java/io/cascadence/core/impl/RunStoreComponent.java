@@ -51,8 +51,8 @@ public class RunStoreComponent implements RunStore, HealthContributor {
             LOG.error("The run history cannot start: {}", e.getMessage(), e);
             throw e;
         }
-        LOG.info("Run history in {}: {} runs, keeping the newest {}{}, opened in {} ms", database.name(),
-                store.count(), config.runRetention(),
+        LOG.info("Run history in {}: keeping the newest {} runs{}, opened in {} ms", database.name(),
+                config.runRetention(),
                 config.historyUrl().isEmpty() ? ", sync " + (config.historySyncFull() ? "full" : "normal") : "",
                 (System.nanoTime() - started) / 1_000_000);
     }

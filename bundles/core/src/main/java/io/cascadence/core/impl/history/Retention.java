@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history to its retention, oldest submitted first, nested runs counted. Counting a large table costs a
- * scan, so it happens only after every tenth of the retention (at most 1,000) records written, and the excess is
- * deleted {@link #DELETE_BATCH} rows per transaction, one transaction per batch the writer writes, so that a
- * large backlog never holds the writer up for long. Between checks the table may hold a little more.
+ * scan (tens of ms at a million rows), so the writer keeps an upper estimate (the last count plus every record
+ * written since, updates included) and counts only when the estimate is over the retention and another
+ * hundredth of it (1 to 10,000 records) has been written. The excess is deleted {@link #DELETE_BATCH} rows per
+ * transaction, one transaction per batch the writer writes, so that a large backlog never holds the writer up
+ * for long. Between checks the table may hold up to a hundredth more than the retention.
  */
 final class Retention {
 
@@ -29,6 +31,7 @@ final class Retention {
     private final String database;
     private final int keep;
     private final int checkEvery;
+    private long estimate;
     private long writtenSinceCheck;
     private long excess;
 
@@ -36,12 +39,13 @@ final class Retention {
         this.pool = pool;
         this.database = database;
         this.keep = keep;
-        this.checkEvery = Math.max(1, Math.min(1_000, keep / 10));
+        this.checkEvery = Math.max(1, Math.min(10_000, keep / 100));
     }
 
     /** Deletes everything beyond the retention now (at start, before the writer runs). */
     void trimAll() throws SQLException {
-        excess = count(pool) - keep;
+        estimate = count(pool);
+        excess = estimate - keep;
         long deleted = 0;
         while (excess > 0) {
             deleted += deleteBatch();
@@ -55,10 +59,12 @@ final class Retention {
     /** Told by the writer after each batch; trims one batch when due. Never throws: it retries later. */
     void written(int records) {
         writtenSinceCheck += records;
+        estimate += records;
         try {
-            if (excess <= 0 && writtenSinceCheck >= checkEvery) {
+            if (excess <= 0 && estimate > keep && writtenSinceCheck >= checkEvery) {
                 writtenSinceCheck = 0;
-                excess = count(pool) - keep;
+                estimate = count(pool);
+                excess = estimate - keep;
             }
             if (excess > 0) {
                 deleteBatch();
@@ -77,6 +83,7 @@ final class Retention {
             delete.setInt(1, rows);
             int deleted = delete.executeUpdate();
             excess = deleted < rows ? 0 : excess - deleted;
+            estimate -= deleted;
             return deleted;
         }
     }
