@@ -20,10 +20,12 @@ CREATE TABLE runs (
     stages        TEXT         NOT NULL
 );
 
--- A task's page, newest first: the index is read backwards and stops after the page.
+-- Pages are newest first: each list has an index in that order (read backwards), so the database stops after the
+-- page instead of sorting every match. A task's runs, all runs, runs in one status, runs of one trigger:
 CREATE INDEX runs_task_submitted ON runs (task_name, submitted_at, run_id);
 CREATE INDEX runs_submitted ON runs (submitted_at, run_id);
-CREATE INDEX runs_status ON runs (status);
-CREATE INDEX runs_trigger ON runs (trigger_name);
--- A run's nested runs in plan order.
-CREATE INDEX runs_parent ON runs (parent_run_id, plan_index);
+CREATE INDEX runs_status ON runs (status, submitted_at, run_id);
+CREATE INDEX runs_trigger ON runs (trigger_name, submitted_at, run_id);
+-- A run's nested runs in plan order. Partial, so that it holds nested runs only and a query for top-level runs
+-- (parent_run_id IS NULL: nearly every row) is never planned through it.
+CREATE INDEX runs_parent ON runs (parent_run_id, plan_index) WHERE parent_run_id IS NOT NULL;
