@@ -48,7 +48,8 @@ public class RunStoreComponent implements RunStore, HealthContributor {
             store = SqlRunStore.open(database, new SqlRunStore.Settings(config.historyPoolSize(),
                     config.runRetention(), legacy));
         } catch (RuntimeException e) {
-            LOG.error("The run history cannot start: {}", e.getMessage(), e);
+            // One line that says what and where; SCR logs the stack trace with its own report of the failure.
+            LOG.error("The run history cannot start: {}", e.getMessage());
             throw e;
         }
         LOG.info("Run history in {}: keeping the newest {} runs{}, opened in {} ms", database.name(),

@@ -92,8 +92,10 @@ public final class SqlRunStore implements RunStore {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
+            // The pool's own "Failed to initialize pool" says nothing the driver's cause does not.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new RunStoreException("Cannot open the run-history database " + database.name() + ": "
-                    + WriteProblems.reason(e), e);
+                    + WriteProblems.reason(cause), e);
         }
     }
 
