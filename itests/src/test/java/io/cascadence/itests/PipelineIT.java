@@ -3,6 +3,7 @@ package io.cascadence.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,9 +104,14 @@ class PipelineIT {
                     && l.endsWith("\tprecheck: precheck failed"));
         }
         String stages = Files.readString(installation.home.resolve("data/stages.yml"));
-        String runs = Files.readString(installation.home.resolve("data/runs.json"));
+        // runs.json (the in-memory history's file) is renamed once the database has imported it.
+        Path json = installation.home.resolve("data/runs.json");
+        String runs = Files.readString(Files.exists(json) ? json : json.resolveSibling("runs.json.imported"));
+        String database = new String(Files.readAllBytes(installation.home.resolve("data/runs.db")),
+                StandardCharsets.ISO_8859_1);
         assertThat(stages).contains("word-count:audit:").contains(ALICE_HASH);
-        assertThat(stages + runs).doesNotContain("alice").doesNotContain("team-secret-name");
+        assertThat(runs + database).contains(ALICE_HASH);
+        assertThat(stages + runs + database).doesNotContain("alice").doesNotContain("team-secret-name");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.cascadence.core.impl;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ import io.cascadence.core.impl.events.EventSink;
 import io.cascadence.core.impl.store.PersistedFile;
 import io.cascadence.core.impl.store.RunLog;
 import io.cascadence.core.impl.store.RunRecordsJson;
+import io.cascadence.core.impl.store.StoreFile;
 
 /**
  * The run history: built from events in memory, restored from and written in batches to {@code runs.json} beside
@@ -39,12 +42,19 @@ public class RunHistoryComponent implements RunHistory, EventSink, HealthContrib
 
     @Activate
     void activate() {
-        file = new PersistedFile(config.runsPath().resolveSibling(RunStoreComponent.LEGACY_FILE));
+        Path json = config.runsPath().resolveSibling(RunStoreComponent.LEGACY_FILE);
+        file = new PersistedFile(json);
         log = new RunLog(config.runRetention(), file::changed);
+        // RunStoreComponent imports runs.json into the database at start and renames it, maybe before this
+        // runs: then the same records are read from the renamed file, so this history still survives restarts.
+        Path imported = json.resolveSibling(json.getFileName() + ".imported");
+        if (!Files.exists(json) && Files.exists(imported)) {
+            StoreFile.load(imported, RunRecordsJson::read).content()
+                    .ifPresent(records -> records.forEach(log::restore));
+        }
         file.open(RunRecordsJson::read, records -> records.forEach(log::restore),
                 () -> RunRecordsJson.write(log.snapshot()));
-        LOG.info("Run history {}: {} runs restored, keeping the newest {}",
-                config.runsPath().resolveSibling(RunStoreComponent.LEGACY_FILE), log.size(),
+        LOG.info("Run history {}: {} runs restored, keeping the newest {}", json, log.size(),
                 config.runRetention());
     }
 

@@ -124,7 +124,11 @@ final class GroupCommitWriter implements AutoCloseable {
                     writeOneByOne(batch); // so that one bad record fails its own save, not everyone's
                 }
             }
-            target.afterBatch(records.size() + batchUpdates.size());
+            try {
+                target.afterBatch(records.size() + batchUpdates.size());
+            } catch (RuntimeException e) {
+                problems.housekeepingFailed(e); // never let housekeeping stop the writer
+            }
             batch.clear();
             batchUpdates.clear();
         }

@@ -28,6 +28,10 @@ final class WriteProblems {
         return new RunStoreException(message, cause);
     }
 
+    void housekeepingFailed(RuntimeException e) {
+        LOG.warn("Run history {}: housekeeping after a write failed; writing goes on", database, e);
+    }
+
     void succeeded() {
         if (problem != null) {
             problem = null;
