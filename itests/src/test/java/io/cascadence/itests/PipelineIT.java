@@ -3,6 +3,7 @@ package io.cascadence.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,9 +104,11 @@ class PipelineIT {
                     && l.endsWith("\tprecheck: precheck failed"));
         }
         String stages = Files.readString(installation.home.resolve("data/stages.yml"));
-        String runs = Files.readString(installation.home.resolve("data/runs.json"));
+        String database = new String(Files.readAllBytes(installation.home.resolve("data/runs.db")),
+                StandardCharsets.ISO_8859_1);
         assertThat(stages).contains("word-count:audit:").contains(ALICE_HASH);
-        assertThat(stages + runs).doesNotContain("alice").doesNotContain("team-secret-name");
+        assertThat(database).contains(ALICE_HASH);
+        assertThat(stages + database).doesNotContain("alice").doesNotContain("team-secret-name");
     }
 
     @Test
@@ -139,19 +142,18 @@ class PipelineIT {
     }
 
     @Test
-    void anUnreadableStoreFileIsReportedAndLeftUntouched() throws IOException {
+    void anOldRunsJsonThatCannotBeReadIsReportedAndLeftUntouchedWhileRunsAreRecorded() throws IOException {
         Installation installation = Installation.copy("pipeline-broken-store");
         Path runs = installation.home.resolve("data/runs.json");
         Files.writeString(runs, "{ this is not json");
         try (ContainerProcess container = installation.start()) {
             Await.until("a log line naming the unreadable runs.json",
-                    () -> container.log().contains(runs + " cannot be read"));
+                    () -> container.log().contains("The old run history " + runs + " was not imported"));
             assertThat(container.http.get("/health").json().path("warnings").toString())
-                    .contains(runs + " could not be read at start and is not being written");
+                    .contains(runs + " was not imported: it cannot be read");
             assertThat(container.http.get("/health").status()).isEqualTo(200);
             Http.Response run = container.http.post("/tasks/example/run");
             assertThat(run.status()).isEqualTo(200);
-            // Still recorded, in memory.
             assertThat(container.http.get("/runs/" + run.json().path("run_id").asText()).status()).isEqualTo(200);
         }
         assertThat(Files.readString(runs)).isEqualTo("{ this is not json");

@@ -19,6 +19,11 @@ public record Installation(Path home, Path system, Path config, Path plugins, Pa
 
     public static final String HOME_PROPERTY = "cascadence.home";
 
+    /** Native libraries unpacked by drivers (SQLite), one folder per process: {@code cache/native/<pid>}. */
+    public Path nativeLibraries() {
+        return cache.resolve("native");
+    }
+
     public static Installation at(Path home) {
         Path root = home.toAbsolutePath().normalize();
         return new Installation(root, root.resolve("system"), root.resolve("config"), root.resolve("plugins"),
@@ -34,7 +39,11 @@ public record Installation(Path home, Path system, Path config, Path plugins, Pa
         return at(Path.of(home));
     }
 
-    /** Creates the folders a fresh copy may lack (data/, plugins/ and cache/ are empty in a new installation). */
+    /**
+     * Creates the folders a fresh copy may lack (data/, plugins/ and cache/ are empty in a new installation), and
+     * this process's folder for native libraries under {@code cache/native/}, after deleting those of processes
+     * that are gone ({@link NativeCopies}).
+     */
     public void prepare() {
         for (Path dir : new Path[] {config, plugins, data, cache}) {
             try {
@@ -42,6 +51,11 @@ public record Installation(Path home, Path system, Path config, Path plugins, Pa
             } catch (IOException e) {
                 throw new LaunchException("Cannot create " + dir + ": " + e.getMessage(), e);
             }
+        }
+        try {
+            NativeCopies.prepare(nativeLibraries(), ProcessHandle.current().pid());
+        } catch (IOException e) {
+            throw new LaunchException("Cannot prepare " + nativeLibraries() + ": " + e.getMessage(), e);
         }
         if (!Files.isRegularFile(system.resolve(BundleList.FILE_NAME))) {
             throw new LaunchException(home + " is not a Cascadence installation: "

@@ -39,7 +39,7 @@ public interface CascadenceConfig {
     /** Where the cron scheduler keeps schedules ({@code schedules.yml}). */
     Path schedulesPath();
 
-    /** Where the run history is kept ({@code runs.json}). */
+    /** Where the embedded run-history database is kept ({@code runs.db}). */
     Path runsPath();
 
     /** Where paused and disabled tasks are kept ({@code task-states.yml}). */

@@ -34,7 +34,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Cron schedules file, relative to data/ (env CASCADENCE_SCHEDULES_PATH)")
     String schedules__path() default Defaults.SCHEDULES_PATH;
 
-    @AttributeDefinition(description = "Run history file, relative to data/ (env CASCADENCE_RUNS_PATH)")
+    @AttributeDefinition(description = "Embedded run-history database (SQLite), relative to data/; read at start "
+            + "(env CASCADENCE_RUNS_PATH)")
     String runs__path() default Defaults.RUNS_PATH;
 
     @AttributeDefinition(description = "Paused and disabled tasks, relative to data/ (env CASCADENCE_STATES_PATH)")

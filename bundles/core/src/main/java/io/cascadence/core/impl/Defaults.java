@@ -9,7 +9,7 @@ final class Defaults {
     static final String POINTERS_PATH = "pointers.yml";
     static final String TASKS_PATH = "tasks.yml";
     static final String SCHEDULES_PATH = "schedules.yml";
-    static final String RUNS_PATH = "runs.json";
+    static final String RUNS_PATH = "runs.db";
     static final String STATES_PATH = "task-states.yml";
     static final String RUN_RETENTION = "1000000";
     static final String HISTORY_URL = "";

@@ -21,14 +21,17 @@ public interface RunStore extends AutoCloseable {
      * waiting.
      *
      * @return completes once the records are committed (durably, as {@code history_sync} says), or exceptionally
-     *         with the database's error; never completes on the caller's thread before the commit
+     *         with a {@link RunStoreException} naming the database; never before the commit. It completes on the
+     *         store's writer thread, so what is chained to it without an executor delays the next commit and must
+     *         be short (or use an {@code ...Async} variant)
      */
     CompletableFuture<Void> save(Collection<RunRecord> records);
 
     /**
      * Inserts or replaces a record some time soon, without a promise: a later {@link #save} of the same run wins,
-     * and an update waiting here is dropped when a newer one for the same run arrives. For the stage timeline of
-     * long runs, so a crash leaves a useful record.
+     * and an update waiting here is dropped when a newer one for the same run arrives. It never replaces a record
+     * that has ended, so a late update cannot undo a run's final save. For the stage timeline of long runs, so a
+     * crash leaves a useful record.
      */
     void saveLater(RunRecord record);
 

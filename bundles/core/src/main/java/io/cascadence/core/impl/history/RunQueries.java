@@ -1,0 +1,100 @@
+package io.cascadence.core.impl.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import io.cascadence.api.RunQuery;
+import io.cascadence.api.RunRecord;
+
+/** The reads of the run history: filtered, ordered and paged by the database, never in memory. */
+final class RunQueries {
+
+    private static final String SELECT = "SELECT " + RunRows.COLUMNS + " FROM runs ";
+
+    private final DataSource pool;
+    private final String database;
+
+    RunQueries(DataSource pool, String database) {
+        this.pool = pool;
+        this.database = database;
+    }
+
+    Optional<RunRecord> find(String runId) {
+        List<RunRecord> found = list(SELECT + "WHERE run_id = ?", List.of(runId));
+        return found.stream().findFirst();
+    }
+
+    /** Top-level runs only, newest submitted first, the run id breaking ties so that pages never overlap. */
+    List<RunRecord> query(RunQuery query) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE parent_run_id IS NULL");
+        List<Object> parameters = new ArrayList<>();
+        if (query.taskName() != null) {
+            sql.append(" AND task_name = ?");
+            parameters.add(query.taskName());
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND status IN (").append("?, ".repeat(query.statuses().size() - 1)).append("?)");
+            parameters.addAll(new TreeSet<>(query.statuses()));
+        }
+        if (query.trigger() != null) {
+            sql.append(" AND trigger_name = ?");
+            parameters.add(query.trigger());
+        }
+        if (query.since() != null) {
+            sql.append(" AND submitted_at >= ?");
+            parameters.add(EpochMicros.of(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(" AND submitted_at < ?");
+            parameters.add(EpochMicros.of(query.until()));
+        }
+        sql.append(" ORDER BY submitted_at DESC, run_id DESC LIMIT ? OFFSET ?");
+        parameters.add(query.limit());
+        parameters.add(query.offset());
+        return list(sql.toString(), parameters);
+    }
+
+    /** Numbered nested runs by their number; any others after them, by id. */
+    List<RunRecord> children(String runId) {
+        return list(SELECT + "WHERE parent_run_id = ? ORDER BY CASE WHEN plan_index IS NULL THEN 1 ELSE 0 END, "
+                + "plan_index, run_id", List.of(runId));
+    }
+
+    long count() {
+        try {
+            return Retention.count(pool);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private List<RunRecord> list(String sql, List<Object> parameters) {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<RunRecord> records = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(RunRows.read(rows));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private RunStoreException failure(SQLException e) {
+        return new RunStoreException("Cannot read the run history from " + database + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,64 @@
+package io.cascadence.core.impl.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+/** The run history in the embedded SQLite database, in a temporary folder. */
+class SqliteRunStoreTest extends SqlRunStoreContract {
+
+    private boolean syncFull = true;
+
+    @Override
+    HistoryDatabase database() {
+        return HistoryDatabase.sqlite(dbFile(), syncFull);
+    }
+
+    private Path dbFile() {
+        return folder.resolve("data").resolve("runs.db");
+    }
+
+    @Test
+    void everyConnectionUsesWriteAheadLoggingAndTheConfiguredSync() throws Exception {
+        assertThat(pragmas(database())).isEqualTo("wal 2");
+        syncFull = false;
+        assertThat(pragmas(database())).isEqualTo("wal 1");
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsReportedByName() throws Exception {
+        Files.createDirectories(dbFile().getParent());
+        Files.writeString(dbFile(), "these are not the runs you are looking for ".repeat(100));
+
+        assertThatThrownBy(this::open).isInstanceOf(RunStoreException.class)
+                .hasMessageContaining(dbFile().toAbsolutePath().toString())
+                .hasMessageContaining("not a database");
+    }
+
+    @Test
+    void theDatabaseFolderIsCreated() {
+        open();
+        assertThat(dbFile()).isRegularFile();
+    }
+
+    private static String pragmas(HistoryDatabase database) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            return value(statement, "PRAGMA journal_mode") + " " + value(statement, "PRAGMA synchronous");
+        }
+    }
+
+    private static String value(Statement statement, String sql) throws Exception {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
