@@ -31,7 +31,8 @@ done
 
 heap_mb() {
   jcmd "$pid" GC.run >/dev/null
-  jcmd "$pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print int(v / 1024); exit }}'
+  # The "used" of each generation (young and old), after the full collection: what the container keeps alive.
+  jcmd "$pid" GC.heap_info | awk '/generation|region/ {for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); sum += v }} END {print int(sum / 1024)}'
 }
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 
