@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -76,6 +81,8 @@ public class TasksServlet extends HttpServlet {
 
     @Reference
     private transient CascadenceConfig config;
+
+    private transient ScheduledExecutorService waits;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -176,16 +183,34 @@ public class TasksServlet extends HttpServlet {
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
         Duration wait = syncWait();
-        CompletableFuture.runAsync(() -> {
+        ScheduledFuture<?> limit = waits.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
                 answer(async, () -> accepted((HttpServletResponse) async.getResponse(), handle.runId()));
             }
-        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
         done.whenComplete((result, error) -> {
             if (answered.compareAndSet(false, true)) {
+                limit.cancel(false); // and removed at once, so nothing of the request waits out sync_wait
                 answer(async, () -> finished((HttpServletResponse) async.getResponse(), result, error));
             }
         });
+    }
+
+    /** The timer of synchronous runs' waits: one daemon thread; a cancelled wait leaves its queue at once. */
+    @Activate
+    void activate() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "cascadence-sync-wait");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        waits = timer;
+    }
+
+    @Deactivate
+    void deactivate() {
+        waits.shutdownNow();
     }
 
     private static void finished(HttpServletResponse response, RunResult result, Throwable error) throws IOException {
