@@ -48,6 +48,10 @@ public class TaskStoreComponent implements TaskStore, SynchronousBundleListener 
 
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
+    /** A Java identifier without the control and format characters Java lets an identifier part ignore. */
+    private static final String IDENTIFIER = "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}&&[^\\p{Cc}\\p{Cf}]]*";
+    /** A binary class name: identifiers joined by dots; anything else is refused before a class loader sees it. */
+    private static final Pattern CLASS_NAME = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
     private static final Logger LOG = LoggerFactory.getLogger(TaskStoreComponent.class);
 
     @Reference
@@ -146,6 +150,10 @@ public class TaskStoreComponent implements TaskStore, SynchronousBundleListener 
             type = bundle.loadClass(parts[1]);
         } catch (ClassNotFoundException e) {
             throw new CascadenceException("bundle '" + parts[0] + "' has no class '" + parts[1] + "'");
+        } catch (LinkageError e) {
+            // A class whose own dependencies are missing from its bundle: the plugin's fault, not Cascadence's.
+            throw new CascadenceException("class '" + parts[1] + "' of bundle '" + parts[0] + "' cannot be loaded: "
+                    + e);
         }
         if (!Task.class.isAssignableFrom(type)) {
             throw new CascadenceException("class '" + parts[1] + "' is not an io.cascadence.api.Task");
@@ -211,13 +219,19 @@ public class TaskStoreComponent implements TaskStore, SynchronousBundleListener 
         }
     }
 
-    private static String[] split(String path) {
+    static String[] split(String path) {
         String[] parts = path == null ? new String[0] : path.strip().split(":", -1);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new CascadenceException("path must be 'bundle:Class', e.g. "
                     + "'io.cascadence.examples.pipeline:io.cascadence.examples.pipeline.FanOutTask'; got '" + path + "'");
         }
-        return new String[] {parts[0].strip(), parts[1].strip()};
+        String className = parts[1].strip();
+        // Felix defines a class found under a name such as a/b/C and the JVM then throws NoClassDefFoundError.
+        if (!CLASS_NAME.matcher(className).matches()) {
+            throw new CascadenceException("'" + className + "' is not a class name; expected a fully qualified name "
+                    + "of Java identifiers joined by dots, e.g. 'io.cascadence.examples.pipeline.FanOutTask'");
+        }
+        return new String[] {parts[0].strip(), className};
     }
 
     private void save() {
