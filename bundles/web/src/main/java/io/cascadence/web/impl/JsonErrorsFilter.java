@@ -1,0 +1,91 @@
+package io.cascadence.web.impl;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cascadence.api.CascadenceException;
+import io.cascadence.api.config.CascadenceConfig;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * In front of every servlet: refuses a declared body over {@code max_body_size} (413) and a malformed query string
+ * (400) before the servlet runs, hands the servlet parameters from the query string only, and turns what a servlet
+ * throws into the JSON answer: a {@link CascadenceException} through {@link Errors}, a broken connection into a
+ * 400 without a log entry (the client's doing), anything else into a 500 logged once with its stack trace (a
+ * fault of Cascadence). Nothing reaches Felix HTTP's own handling, which would log every exception as an error.
+ */
+@Component(service = Filter.class)
+@HttpWhiteboardFilterName(JsonErrorsFilter.NAME)
+@HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardFilterAsyncSupported
+public class JsonErrorsFilter implements Filter {
+
+    static final String NAME = "cascadence-json-errors";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorsFilter.class);
+
+    @Reference
+    private CascadenceConfig config;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        try {
+            long limit = BodyLimit.of(config);
+            long declared = request.getContentLengthLong();
+            if (declared > limit) {
+                throw new BodyTooLargeException(limit, declared);
+            }
+            chain.doFilter(new QueryParametersRequest(request, QueryString.parse(request.getQueryString())),
+                    response);
+        } catch (CascadenceException e) {
+            if (ready(response)) {
+                Errors.write(response, e);
+            }
+        } catch (IOException e) {
+            // Reading the body or writing the answer failed: the client went away or sent a broken body.
+            LOG.debug("{} {}: the connection failed: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            if (ready(response)) {
+                answerQuietly(response, HttpServletResponse.SC_BAD_REQUEST,
+                        "the request could not be read: " + e.getMessage());
+            }
+        } catch (RuntimeException | ServletException e) {
+            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            if (ready(response)) {
+                answerQuietly(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                        ErrorDetails.container(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, null, 0));
+            }
+        }
+    }
+
+    /** Whether an answer can still be written; clears whatever a servlet began of one. */
+    private static boolean ready(HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return false;
+        }
+        response.reset();
+        return true;
+    }
+
+    private static void answerQuietly(HttpServletResponse response, int status, String detail) {
+        try {
+            Json.error(response, status, detail);
+        } catch (IOException e) {
+            LOG.debug("Could not answer {} (the client may be gone): {}", status, e.toString());
+        }
+    }
+}
