@@ -49,7 +49,7 @@ public class HealthServlet extends RoutedServlet {
     @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=" + ErrorPageServlet.NAME + ")")
     private transient Servlet errorPage;
 
-    @Reference(target = "(component.name=io.cascadence.web.impl.JettyErrorHandlerInstaller)")
+    @Reference(target = "(component.name=" + JettyErrorHandlerInstaller.NAME + ")")
     private transient ConnectorFactory jettyErrors;
 
     private final transient List<HealthContributor> contributors = new CopyOnWriteArrayList<>();

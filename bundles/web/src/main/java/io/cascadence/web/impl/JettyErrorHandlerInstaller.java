@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * opens no socket; it is there because Felix needs one, and it takes the handler away again when Felix removes it
  * (this bundle stops, or Jetty restarts with a new server).
  */
-@Component(service = ConnectorFactory.class)
+@Component(name = JettyErrorHandlerInstaller.NAME, service = ConnectorFactory.class)
 public class JettyErrorHandlerInstaller implements ConnectorFactory {
+
+    static final String NAME = "io.cascadence.web.jetty-error-handler";
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyErrorHandlerInstaller.class);
 

@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -39,7 +41,10 @@ final class JsonErrorHandler extends ErrorHandler {
         response.setStatus(status);
         response.getHeaders().put(CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        // Jetty does not strip the body of an error it answers before any context: a HEAD answer must not have one.
+        // (A request line Jetty cannot parse at all reaches here as GET; it closes that connection after the answer.)
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
     }
 
     /** The body Jetty sends when it cannot even build a request to call {@link #handle} with. */

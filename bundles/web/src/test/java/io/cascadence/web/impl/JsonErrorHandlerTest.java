@@ -3,6 +3,7 @@ package io.cascadence.web.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.Connector;
@@ -90,6 +91,19 @@ class JsonErrorHandlerTest {
                 .isEqualTo("the request headers are larger than " + limit + " bytes");
         assertThat(uri.getStatus()).isEqualTo(414);
         assertThat(json(uri).path("detail").asText()).isEqualTo("the request URI is longer than " + limit + " bytes");
+    }
+
+    @Test
+    void aHeadRequestGetsTheHeadersWithoutTheBody() throws Exception {
+        // An ambiguous path, which Jetty refuses once it knows the method; a request line it cannot parse at all
+        // loses its method, and Jetty then closes the connection after the answer, body or not.
+        LocalConnector.LocalEndPoint endPoint = local.executeRequest(
+                "HEAD /tasks/..%2f..%2fetc HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        endPoint.waitUntilClosedOrIdleFor(5, TimeUnit.SECONDS);
+        // Every byte Jetty wrote, read as such: a body after the headers would show here.
+        String written = endPoint.takeOutputString();
+
+        assertThat(written).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json").endsWith("\r\n\r\n");
     }
 
     @Test
