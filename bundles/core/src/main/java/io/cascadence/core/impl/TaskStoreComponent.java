@@ -49,7 +49,8 @@ public class TaskStoreComponent implements TaskStore, SynchronousBundleListener 
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
     /** A Java identifier without the control and format characters Java lets an identifier part ignore. */
-    private static final String IDENTIFIER = "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}&&[^\\p{Cc}\\p{Cf}]]*";
+    private static final String IDENTIFIER =
+            "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}&&[^\\p{Cc}\\p{Cf}]]*";
     /** A binary class name: identifiers joined by dots; anything else is refused before a class loader sees it. */
     private static final Pattern CLASS_NAME = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
     private static final Logger LOG = LoggerFactory.getLogger(TaskStoreComponent.class);

@@ -37,7 +37,8 @@ class QueryStringTest {
 
     @Test
     void rawNonAsciiTextIsKeptAsIs() {
-        assertThat(QueryString.parse("name=caf\u00e9+\ud83d\ude00")).containsEntry("name", List.of("caf\u00e9 \ud83d\ude00"));
+        assertThat(QueryString.parse("name=caf\u00e9+\ud83d\ude00"))
+                .containsEntry("name", List.of("caf\u00e9 \ud83d\ude00"));
     }
 
     @ParameterizedTest
