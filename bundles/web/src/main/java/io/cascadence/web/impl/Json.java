@@ -26,7 +26,13 @@ final class Json {
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
+        // An error's length is left to Jetty, which then holds it until the request ends: an answer of known length
+        // goes out the moment it is written, before Jetty sees that a body was left unread and adds Connection:
+        // close (it closes the connection all the same, and a client that reuses it gets nothing). Errors are small,
+        // so Jetty still sends a Content-Length.
+        if (status < HttpServletResponse.SC_BAD_REQUEST) {
+            response.setContentLength(bytes.length);
+        }
         response.getOutputStream().write(bytes);
     }
 

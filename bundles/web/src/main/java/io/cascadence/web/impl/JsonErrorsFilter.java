@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * In front of every servlet: refuses a declared body over {@code max_body_size} (413) and a malformed query string
- * (400) before the servlet runs, hands the servlet parameters from the query string only, and turns what a servlet
+ * (400) before the servlet runs, hands the servlet parameters from the query string only, reads what the servlet
+ * left of a body within the limit (so the connection can carry the next request), and turns what a servlet
  * throws into the JSON answer: a {@link CascadenceException} through {@link Errors}, a broken connection into a
  * 400 without a log entry (the client's doing), anything else into a 500 logged once with its stack trace (a
  * fault of Cascadence). Nothing reaches Felix HTTP's own handling, which would log every exception as an error.
@@ -44,14 +45,20 @@ public class JsonErrorsFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        long limit = BodyLimit.of(config);
+        boolean tooLarge = false;
         try {
-            long limit = BodyLimit.of(config);
             long declared = request.getContentLengthLong();
             if (declared > limit) {
                 throw new BodyTooLargeException(limit, declared);
             }
             chain.doFilter(new QueryParametersRequest(request, QueryString.parse(request.getQueryString())),
                     response);
+        } catch (BodyTooLargeException e) {
+            tooLarge = true;
+            if (ready(response)) {
+                refuse(request, response, e, limit);
+            }
         } catch (CascadenceException e) {
             if (ready(response)) {
                 Errors.write(response, e);
@@ -70,6 +77,24 @@ public class JsonErrorsFilter implements Filter {
                         ErrorDetails.container(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, null, 0));
             }
         }
+        if (!tooLarge && !request.isAsyncStarted()) {
+            RequestBodies.drain(request, limit);
+        }
+    }
+
+    /**
+     * Answers 413. A body up to twice the limit is read to its end first, so that a client that only reads once it
+     * has sent everything still gets the answer and the connection stays usable; past that, or for a body that
+     * declares more, the answer says Connection: close and nothing more is read.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, BodyTooLargeException e,
+            long limit) throws IOException {
+        long declared = request.getContentLengthLong();
+        long rest = declared < 0 ? limit : declared <= 2 * limit ? declared : -1;
+        if (rest < 0 || !RequestBodies.drain(request, rest)) {
+            response.setHeader("Connection", "close");
+        }
+        Errors.write(response, e);
     }
 
     /** Whether an answer can still be written; clears whatever a servlet began of one. */

@@ -58,4 +58,30 @@ final class RequestBodies {
                     + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         }
     }
+
+    /**
+     * Reads and drops what is left of the body, up to {@code limit} bytes. What a route leaves unread, Jetty reads
+     * only as far as it has arrived and otherwise closes the connection, and a client that sends its whole body
+     * before it reads (java.net.http does) may then lose the answer; a client that sends its next request down
+     * the connection gets none.
+     *
+     * @return whether the body was read to its end
+     */
+    static boolean drain(HttpServletRequest request, long limit) {
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            // One byte past the limit, so that a body of exactly the limit is read to its end.
+            for (long left = limit + 1; left > 0; ) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    return true;
+                }
+                left -= read;
+            }
+            return false;
+        } catch (IOException | IllegalStateException e) {
+            // A broken body, or one read as text: Jetty closes the connection if anything is left.
+            return false;
+        }
+    }
 }

@@ -56,6 +56,19 @@ class BodiesTest {
     }
 
     @Test
+    void drainingReadsWhatARouteLeftUpToTheLimit() throws IOException {
+        var small = Fakes.jsonRequest("x".repeat(100), false);
+        var large = Fakes.jsonRequest("x".repeat(100_000), true);
+
+        assertThat(RequestBodies.drain(small, 1000)).isTrue();
+        assertThat(RequestBodies.drain(large, 20_000)).isFalse();
+
+        assertThat(small.getInputStream().isFinished()).isTrue();
+        assertThat(large.getInputStream().isFinished()).isFalse();
+        assertThat(large.getInputStream().readAllBytes()).hasSize(100_000 - 20_001);
+    }
+
+    @Test
     void theLimitIsMaxBodySizeAndTheDefaultWhenItIsMissingOrUnusable() {
         assertThat(BodyLimit.of(Fakes.config(Map.of("max_body_size", "65536")))).isEqualTo(65536);
         assertThat(BodyLimit.of(Fakes.config(Map.of("max_body_size", " 10 ")))).isEqualTo(10);
