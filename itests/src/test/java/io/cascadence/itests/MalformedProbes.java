@@ -168,6 +168,7 @@ final class MalformedProbes {
         String limit = "larger than max_body_size, " + BODY_LIMIT + " bytes";
         byte[] over = json(Integer.parseInt(BODY_LIMIT) + 1);
         byte[] twice = json(2 * Integer.parseInt(BODY_LIMIT));
+        byte[] justOver = json(Integer.parseInt(BODY_LIMIT) + 16 * 1024);
         for (String target : List.of("/tasks/example/run", "/tasks/example/run-async", "/tasks?path=x:y",
                 "/pointers/example?run_id=r1", "/tasks", "/runs/r1/cancel")) {
             probes.add(new Probe("POST " + target + " with Content-Length over the limit", 413, null, limit,
@@ -183,9 +184,9 @@ final class MalformedProbes {
         for (String target : List.of("/tasks/example/run", "/tasks/example/run-async")) {
             probes.add(new Probe("POST " + target + " chunked over the limit", 413, null, limit,
                     () -> raw.send(head("POST", target, "Transfer-Encoding: chunked"), chunked(over))));
-            probes.add(new Probe("POST " + target + " chunked, 2 MiB" + CLIENT, 413, null, limit,
-                    () -> http.send("POST", target, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twice)),
-                            Map.of())));
+            probes.add(new Probe("POST " + target + " chunked, just over the limit" + CLIENT, 413, null, limit,
+                    () -> http.send("POST", target, BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(justOver)), Map.of())));
             for (String broken : List.of("{", "{\"a\":", "[1,]", "{} x", "nope", "{\"a\" 1}", "'single'",
                     "{\"a\":1}}", "\u00ff\u00fe", "[".repeat(5000) + "]".repeat(5000), "{\"n\":1" + "0".repeat(2000)
                     + "}", "\"unterminated")) {
@@ -209,7 +210,8 @@ final class MalformedProbes {
     private void forms(List<Probe> probes) {
         byte[] form = ("path=" + BUNDLE + ":" + BUNDLE + ".ExampleTask&name=x&pad=" + "g".repeat(300_000))
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] huge = ("run_id=1&pad=" + "h".repeat(2 * Integer.parseInt(BODY_LIMIT))).getBytes(StandardCharsets.US_ASCII);
+        byte[] huge = ("run_id=1&pad=" + "h".repeat(2 * Integer.parseInt(BODY_LIMIT)))
+                .getBytes(StandardCharsets.US_ASCII);
         Map<String, String> formType = Map.of("Content-Type", "application/x-www-form-urlencoded");
         probes.add(new Probe("POST /tasks with a 300 KB form" + CLIENT, 400, null,
                 () -> http.send("POST", "/tasks", BodyPublishers.ofByteArray(form), formType)));
@@ -221,9 +223,10 @@ final class MalformedProbes {
                 () -> http.send("POST", "/tasks/example/pause?run_id=r1", BodyPublishers.ofByteArray(form), formType)));
         probes.add(new Probe("POST /tasks with a 2 MiB form", 413, null, () -> raw.send(head("POST", "/tasks",
                 "Content-Type: application/x-www-form-urlencoded", "Content-Length: " + huge.length), huge)));
-        probes.add(new Probe("POST /pointers/example with a chunked 2 MiB form" + CLIENT, 400, null,
+        byte[] large = ("run_id=1&pad=" + "h".repeat(600_000)).getBytes(StandardCharsets.US_ASCII);
+        probes.add(new Probe("POST /pointers/example with a chunked 600 KB form" + CLIENT, 400, null,
                 () -> http.send("POST", "/pointers/example", BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(huge)), formType)));
+                        () -> new ByteArrayInputStream(large)), formType)));
     }
 
     private void classPaths(List<Probe> probes) {
@@ -289,9 +292,11 @@ final class MalformedProbes {
         probes.add(new Probe("POST /pointers/example without run_id", 400, null,
                 () -> http.send("POST", "/pointers/example", BodyPublishers.noBody(), Map.of("X-User-ID", "u"))));
         probes.add(new Probe("POST /pointers/example on a task that is not a pointer task", 400, null,
-                () -> http.send("POST", "/pointers/example?run_id=r1", BodyPublishers.noBody(), Map.of("X-User-ID", "u"))));
+                () -> http.send("POST", "/pointers/example?run_id=r1", BodyPublishers.noBody(),
+                        Map.of("X-User-ID", "u"))));
         probes.add(new Probe("POST /pointers/nope", 404, null,
-                () -> http.send("POST", "/pointers/nope?run_id=r1", BodyPublishers.noBody(), Map.of("X-User-ID", "u"))));
+                () -> http.send("POST", "/pointers/nope?run_id=r1", BodyPublishers.noBody(),
+                        Map.of("X-User-ID", "u"))));
         probes.add(new Probe("POST /pointers/example/receive without user_hash", 400, null,
                 () -> http.send("POST", "/pointers/example/receive?run_id=r1", BodyPublishers.noBody(), Map.of())));
         for (String action : List.of("run", "run-async", "pause", "resume", "disable", "enable")) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -33,6 +34,17 @@ import io.cascadence.itests.MalformedProbes.Probe;
 class MalformedRequestsIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * A race inside Jetty 12.0.32 (jetty/jetty.project#12939): under concurrent requests with ambiguous paths it
+     * releases a request buffer twice and logs this from its thread pool. A bare Jetty server with its own error
+     * handler logs it the same way, so it is not how Cascadence handles the request, and the client still gets its
+     * answer; any other stack trace fails the test.
+     */
+    private static final Pattern JETTY_BUFFER_RACE = Pattern.compile(
+            ".* WARN org\\.eclipse\\.jetty\\.util\\.thread\\.QueuedThreadPool - Job failed\\R"
+                    + "java\\.lang\\.IllegalStateException: already released ReferenceCounter@\\S+\\R"
+                    + "(\\tat org\\.eclipse\\.jetty\\..*\\R|\\tat java\\.base/.*\\R)+");
 
     /** What a malformed request must leave as it was. */
     private record State(String tasks, String runs, Map<String, String> data) {
@@ -58,7 +70,8 @@ class MalformedRequestsIT {
 
             assertThat(settled(container.http, installation)).isEqualTo(before);
             assertThat(container.http.get("/health").status()).isEqualTo(200);
-            List<String> logged = container.log().substring(logStart).lines().toList();
+            List<String> logged = JETTY_BUFFER_RACE.matcher(container.log().substring(logStart)).replaceAll("")
+                    .lines().toList();
             assertThat(logged).as("log lines after the malformed requests")
                     .noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception") || l.contains(" ERROR "));
         }
@@ -91,6 +104,33 @@ class MalformedRequestsIT {
             assertThat(client.send("POST", "/tasks/example/run", BodyPublishers.ofString("{\"small\":true}"),
                     Map.of()).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aRefusedRequestWithABodyLeavesTheConnectionToTheNextRequest() throws Exception {
+        Installation installation = Installation.copy("keep-alive");
+        try (ContainerProcess container = installation.start()) {
+            byte[] form = ("pad=" + "f".repeat(300_000)).getBytes(StandardCharsets.US_ASCII);
+            byte[] health = MalformedProbes.head("GET", "/health").getBytes(StandardCharsets.US_ASCII);
+
+            List<RawHttp.Answer> answers = new RawHttp(installation.port()).sendInTurn(List.of(
+                    request(MalformedProbes.head("POST", "/pointers/example",
+                            "Content-Type: application/x-www-form-urlencoded", "Content-Length: " + form.length), form),
+                    request(MalformedProbes.head("PUT", "/tasks", "Content-Length: " + form.length), form),
+                    request(MalformedProbes.head("POST", "/tasks/example/run", "Content-Length: 9"),
+                            "{\"a\": 1}x".getBytes(StandardCharsets.US_ASCII)),
+                    health));
+
+            assertThat(answers).extracting(RawHttp.Answer::status).containsExactly(400, 405, 400, 200);
+            assertThat(answers).allSatisfy(a -> assertThat(a.header("Connection")).isNotEqualTo("close"));
+        }
+    }
+
+    private static byte[] request(String head, byte[] body) {
+        byte[] request = new byte[head.length() + body.length];
+        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, request, 0, head.length());
+        System.arraycopy(body, 0, request, head.length(), body.length);
+        return request;
     }
 
     private static void check(SoftAssertions soft, Probe probe) {

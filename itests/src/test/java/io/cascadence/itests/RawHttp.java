@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,6 +68,26 @@ final class RawHttp {
         return send(head, null);
     }
 
+    /**
+     * Sends each request on one connection, the next once the answer to the one before has come, as a client that
+     * keeps connections alive does; returns the answers it got before the connection closed.
+     */
+    List<Answer> sendInTurn(List<byte[]> requests) throws IOException {
+        List<Answer> answers = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            for (byte[] request : requests) {
+                try {
+                    socket.getOutputStream().write(request);
+                    answers.add(read(socket.getInputStream()));
+                } catch (IOException e) {
+                    break;
+                }
+            }
+        }
+        return answers;
+    }
+
     private static Answer read(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
@@ -76,7 +98,8 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).strip());
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         String length = headers.get("content-length");
