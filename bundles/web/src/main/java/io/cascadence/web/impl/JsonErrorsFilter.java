@@ -56,26 +56,18 @@ public class JsonErrorsFilter implements Filter {
                     response);
         } catch (BodyTooLargeException e) {
             tooLarge = true;
-            if (ready(response)) {
-                refuse(request, response, e, limit);
-            }
+            answer(response, () -> refuse(request, response, e, limit));
         } catch (CascadenceException e) {
-            if (ready(response)) {
-                Errors.write(response, e);
-            }
+            answer(response, () -> Errors.write(response, e));
         } catch (IOException e) {
             // Reading the body or writing the answer failed: the client went away or sent a broken body.
             LOG.debug("{} {}: the connection failed: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            if (ready(response)) {
-                answerQuietly(response, HttpServletResponse.SC_BAD_REQUEST,
-                        "the request could not be read: " + e.getMessage());
-            }
+            answer(response, () -> Json.error(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "the request could not be read: " + e.getMessage()));
         } catch (RuntimeException | ServletException e) {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-            if (ready(response)) {
-                answerQuietly(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                        ErrorDetails.container(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, null, 0));
-            }
+            answer(response, () -> Json.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    ErrorDetails.container(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, null, 0)));
         }
         if (!tooLarge && !request.isAsyncStarted()) {
             RequestBodies.drain(request, limit);
@@ -97,20 +89,23 @@ public class JsonErrorsFilter implements Filter {
         Errors.write(response, e);
     }
 
-    /** Whether an answer can still be written; clears whatever a servlet began of one. */
-    private static boolean ready(HttpServletResponse response) {
-        if (response.isCommitted()) {
-            return false;
-        }
-        response.reset();
-        return true;
+    private interface Answer {
+        void write() throws IOException;
     }
 
-    private static void answerQuietly(HttpServletResponse response, int status, String detail) {
+    /**
+     * Writes an answer unless a servlet has already sent part of one, clearing whatever it began; a client that is
+     * gone by then is no fault of Cascadence's and is not logged as one.
+     */
+    private static void answer(HttpServletResponse response, Answer answer) {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
         try {
-            Json.error(response, status, detail);
+            answer.write();
         } catch (IOException e) {
-            LOG.debug("Could not answer {} (the client may be gone): {}", status, e.toString());
+            LOG.debug("Could not answer (the client may be gone): {}", e.toString());
         }
     }
 }
