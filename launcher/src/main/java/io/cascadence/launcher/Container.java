@@ -30,6 +30,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class Container {
 
     private static final int FILEINSTALL_POLL_MILLIS = 500;
+    private static final int HEADER_LIMIT_BYTES = 16 * 1024;
 
     private final Installation installation;
     private final ContainerOptions options;
@@ -173,6 +174,9 @@ public final class Container {
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));
         p.put("org.apache.felix.http.host", options.host());
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // The request line and the header block each may take this many bytes; more is 414 or 431 (Felix HTTP's
+        // default, pinned because the README promises it).
+        p.put("org.apache.felix.http.jetty.headerBufferSize", Integer.toString(HEADER_LIMIT_BYTES));
         p.put("ds.loglevel", "warn");
         if (options.shell()) {
             p.put("gosh.home", installation.home().toString());

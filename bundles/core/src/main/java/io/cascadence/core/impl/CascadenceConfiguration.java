@@ -79,6 +79,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Seconds a synchronous run request waits before 202 (env CASCADENCE_SYNC_WAIT)")
     String sync__wait() default Defaults.SYNC_WAIT;
 
+    @AttributeDefinition(description = "Largest HTTP request body read, in bytes (env CASCADENCE_MAX_BODY_SIZE)")
+    String max__body__size() default Defaults.MAX_BODY_SIZE;
+
     @AttributeDefinition(description = "Stage events kept per task (env CASCADENCE_STAGE_RETENTION)")
     String stage__retention() default Defaults.STAGE_RETENTION;
 

@@ -56,6 +56,8 @@ enum ConfigKey {
             "Seconds a stop waits for runs in progress before it ends them as interrupted"),
     SYNC_WAIT("sync_wait", "CASCADENCE_SYNC_WAIT", Defaults.SYNC_WAIT, ValueParser.positiveSeconds(),
             "Seconds POST /tasks/{name}/run waits for the result before it answers 202 with the run id"),
+    MAX_BODY_SIZE("max_body_size", "CASCADENCE_MAX_BODY_SIZE", Defaults.MAX_BODY_SIZE, ValueParser.positiveInt(),
+            "Largest HTTP request body read, in bytes; a larger one is refused (HTTP 413)"),
     STAGE_RETENTION("stage_retention", "CASCADENCE_STAGE_RETENTION", Defaults.STAGE_RETENTION,
             ValueParser.positiveInt(), "Stage and audit events kept per task in stages.yml; read at start"),
     TEMPORAL_SERVER("temporal_server", "TEMPORAL_SERVER", Defaults.TEMPORAL_SERVER, ValueParser.text(),

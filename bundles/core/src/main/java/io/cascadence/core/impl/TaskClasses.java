@@ -47,6 +47,10 @@ final class TaskClasses {
         } catch (ClassNotFoundException e) {
             throw new InvalidRequestException("bundle '" + bundle.getSymbolicName() + "' has no class '" + className
                     + "'");
+        } catch (LinkageError e) {
+            // A class whose own dependencies are missing from its bundle: the plugin's fault, not Cascadence's.
+            throw new InvalidRequestException("class '" + className + "' of bundle '" + bundle.getSymbolicName()
+                    + "' cannot be loaded: " + e);
         }
         if (!Task.class.isAssignableFrom(type)) {
             throw new InvalidRequestException("class '" + className + "' is not an io.cascadence.api.Task");

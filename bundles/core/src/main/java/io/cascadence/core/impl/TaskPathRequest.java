@@ -18,6 +18,11 @@ record TaskPathRequest(String bundle, String className, String name, String sche
 
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
+    /** A Java identifier without the control and format characters Java lets an identifier part ignore. */
+    private static final String IDENTIFIER =
+            "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}&&[^\\p{Cc}\\p{Cf}]]*";
+    /** A binary class name: identifiers joined by dots; anything else is refused before a class loader sees it. */
+    private static final Pattern CLASS_NAME = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
 
     /**
      * @param path {@code bundle:Class}
@@ -31,6 +36,12 @@ record TaskPathRequest(String bundle, String className, String name, String sche
             throw new InvalidRequestException("path must be 'bundle:Class', e.g. "
                     + "'io.cascadence.examples.pipeline:io.cascadence.examples.pipeline.FanOutTask'; got '" + path + "'");
         }
+        String className = parts[1].strip();
+        if (!CLASS_NAME.matcher(className).matches()) {
+            // a/b/C and the like make a bundle class loader throw NoClassDefFoundError instead of saying no
+            throw new InvalidRequestException("'" + className + "' is not a class name; expected a fully qualified "
+                    + "name of Java identifiers joined by dots, e.g. 'io.cascadence.examples.pipeline.FanOutTask'");
+        }
         String wanted = name == null || name.isBlank() ? null : requireValidName(name.strip());
         String cron = schedule == null || schedule.isBlank() ? null : schedule.strip();
         if (cron != null && (!CRON.matcher(cron).matches()
@@ -38,7 +49,7 @@ record TaskPathRequest(String bundle, String className, String name, String sche
             throw new InvalidRequestException("schedule '" + schedule + "' is not a cron expression; expected five "
                     + "fields: minute hour day-of-month month day-of-week, e.g. '*/5 * * * *'");
         }
-        return new TaskPathRequest(parts[0].strip(), parts[1].strip(), wanted, cron);
+        return new TaskPathRequest(parts[0].strip(), className, wanted, cron);
     }
 
     /** @throws InvalidRequestException when {@code name} cannot name a task */

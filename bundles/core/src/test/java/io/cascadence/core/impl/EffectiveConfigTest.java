@@ -79,7 +79,8 @@ class EffectiveConfigTest {
                 "schedules_path", "runs_path", "history_url", "history_user", "history_password",
                 "history_pool_size", "history_sync", "states_path", "run_retention", "max_concurrent_runs",
                 "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace", "sync_wait",
-                "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout", "cronyx_refresh",
+                "max_body_size", "stage_retention", "temporal_server", "cronyx_base_url", "cronyx_timeout",
+                "cronyx_refresh",
                 "ume_transport", "ume_grpc_stub", "ume_grpc_method", "ume_nats_conn", "ume_nats_subject",
                 "ume_broadcast_pointers");
     }
@@ -104,5 +105,18 @@ class EffectiveConfigTest {
         assertThat(config.value("broadcast_pointers")).contains("yes");
         assertThat(config.value("cronyx_timeout")).contains("5.0");
         assertThat(config.value("no_such_key")).isEmpty();
+    }
+
+    @Test
+    void maxBodySizeDefaultsToOneMebibyteAndRefusesWhatIsNotAPositiveNumberOfBytes() {
+        assertThat(config(Map.of()).value("max_body_size")).contains("1048576");
+        assertThat(config(Map.of("max_body_size", "65536")).value("max_body_size")).contains("65536");
+
+        for (String bad : List.of("0", "-1", "1MB", "99999999999")) {
+            EffectiveConfig config = config(Map.of("max_body_size", bad));
+            assertThat(config.value("max_body_size")).as(bad).contains("1048576");
+            assertThat(config.report().problems()).as(bad).singleElement().asString()
+                    .contains("max_body_size").contains("expected a whole number above 0");
+        }
     }
 }

@@ -14,7 +14,6 @@ import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.config.ConfigEntry;
 import io.cascadence.api.config.ConfigReport;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,12 +21,18 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-config")
 @HttpWhiteboardServletPattern("/config")
-public class ConfigServlet extends HttpServlet {
+public class ConfigServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Routes ROUTES = Routes.of(Routes.route("", "GET"));
 
     @Reference
     private transient CascadenceConfig config;
+
+    @Override
+    protected Routes routes() {
+        return ROUTES;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.cascadence.api.BackendUnavailableException;
 import io.cascadence.api.CascadenceException;
-import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRejectedException;
 import io.cascadence.api.RunStateException;
@@ -20,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The one mapping from Cascadence's exceptions to HTTP answers, for every servlet: the status and the JSON body
  * {@code {"status", "detail"}}. A task's own failure is a 400 carrying {@code run_id}, {@code stage} and
  * {@code run_status} (the original answered a failed stage with 400), so that a 5xx always means Cascadence
- * itself cannot serve the request: a missing backend, a full store, a stop in progress.
+ * itself cannot serve the request: a missing backend, a full store, a stop in progress. Refusals no service made
+ * (unknown paths and methods, requests the container rejects) are worded by {@link ErrorDetails}.
  */
 final class Errors {
 
@@ -48,9 +48,10 @@ final class Errors {
             return RunRecord.INTERRUPTED.equals(failed.status()) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                     : HttpServletResponse.SC_BAD_REQUEST;
         }
-        if (e instanceof InvalidRequestException) {
-            return HttpServletResponse.SC_BAD_REQUEST;
+        if (e instanceof BodyTooLargeException) {
+            return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         }
+        // InvalidRequestException, and the root type itself, which the stores use for input they refuse.
         return HttpServletResponse.SC_BAD_REQUEST;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.felix.http.jetty.ConnectorFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleRevision;
@@ -16,12 +17,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.cascadence.api.health.HealthContributor;
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,11 +34,23 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-health")
 @HttpWhiteboardServletPattern("/health")
-public class HealthServlet extends HttpServlet {
+public class HealthServlet extends RoutedServlet {
 
     static final String PLUGINS_PROPERTY = "cascadence.plugins";
 
     private static final long serialVersionUID = 1L;
+    private static final Routes ROUTES = Routes.of(Routes.route("", "GET"));
+
+    // Referenced only so that /health is registered after them: its first 200 then also means that every error,
+    // from Jetty's own refusals to a servlet's, is answered with JSON.
+    @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME + "=" + JsonErrorsFilter.NAME + ")")
+    private transient Filter jsonErrors;
+
+    @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=" + ErrorPageServlet.NAME + ")")
+    private transient Servlet errorPage;
+
+    @Reference(target = "(component.name=" + JettyErrorHandlerInstaller.NAME + ")")
+    private transient ConnectorFactory jettyErrors;
 
     private final transient List<HealthContributor> contributors = new CopyOnWriteArrayList<>();
     private transient BundleContext context;
@@ -60,6 +74,11 @@ public class HealthServlet extends HttpServlet {
         // Load the JSON machinery now, while HTTP is still starting, rather than in the first request: the first
         // 200 from /health is how scripts and the launcher know the container is up.
         Json.warmUp(HealthReport.of(List.of()).body());
+    }
+
+    @Override
+    protected Routes routes() {
+        return ROUTES;
     }
 
     @Override

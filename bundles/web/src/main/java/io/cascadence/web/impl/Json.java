@@ -18,13 +18,27 @@ final class Json {
     private Json() {
     }
 
+    /** The content type of every answer, errors included. */
+    static final String CONTENT_TYPE = "application/json";
+
     static void write(HttpServletResponse response, int status, Object body) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        byte[] bytes = bytes(body);
         response.setStatus(status);
-        response.setContentType("application/json");
+        response.setContentType(CONTENT_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
+        // An error's length is left to Jetty, which then holds it until the request ends: an answer of known length
+        // goes out the moment it is written, before Jetty sees that a body was left unread and adds Connection:
+        // close (it closes the connection all the same, and a client that reuses it gets nothing). Errors are small,
+        // so Jetty still sends a Content-Length.
+        if (status < HttpServletResponse.SC_BAD_REQUEST) {
+            response.setContentLength(bytes.length);
+        }
         response.getOutputStream().write(bytes);
+    }
+
+    /** {@code body} as UTF-8 JSON, for writers that are not servlets (Jetty's error handler). */
+    static byte[] bytes(Object body) throws IOException {
+        return MAPPER.writeValueAsBytes(body);
     }
 
     /** Serialises {@code sample} once, so that the classes doing it are loaded before the first request. */

@@ -10,13 +10,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
+import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.Pointer;
 import io.cascadence.api.PointerStore;
-import io.cascadence.api.UnknownTaskException;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,32 +28,30 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-pointers")
 @HttpWhiteboardServletPattern("/pointers/*")
-public class PointersServlet extends HttpServlet {
+public class PointersServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Routes ROUTES = Routes.of(
+            Routes.route("{task}", "GET", "POST"),
+            Routes.route("{task}/receive", "POST"));
 
     @Reference
     private transient PointerStore pointers;
 
     @Override
+    protected Routes routes() {
+        return ROUTES;
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> path = Paths.below(request);
-        if (path.size() != 1) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
-            return;
-        }
         Identity caller = CallerIdentity.of(request);
         if (caller.userId() == null) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, CallerIdentity.USER_REQUIRED);
-            return;
+            throw new InvalidRequestException(CallerIdentity.USER_REQUIRED);
         }
-        try {
-            List<Map<String, Object>> body = pointers.pointers(path.get(0), caller).stream()
-                    .map(PointersServlet::describe).toList();
-            Json.write(response, HttpServletResponse.SC_OK, body);
-        } catch (CascadenceException e) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-        }
+        List<Map<String, Object>> body = pointers.pointers(Paths.below(request).get(0), caller).stream()
+                .map(PointersServlet::describe).toList();
+        Json.write(response, HttpServletResponse.SC_OK, body);
     }
 
     @Override
@@ -67,31 +63,27 @@ public class PointersServlet extends HttpServlet {
             if (path.size() == 1) {
                 // The user first, as the original checked identity before parameters.
                 if (caller.userId() == null) {
-                    Json.error(response, HttpServletResponse.SC_BAD_REQUEST, CallerIdentity.USER_REQUIRED);
-                    return;
+                    throw new InvalidRequestException(CallerIdentity.USER_REQUIRED);
                 }
                 require(runId, "run_id");
                 pointers.add(path.get(0), runId, caller);
                 Json.write(response, HttpServletResponse.SC_OK, Map.of("status", "added"));
-            } else if (path.size() == 2 && "receive".equals(path.get(1))) {
+            } else {
                 String userHash = request.getParameter("user_hash");
                 require(runId, "run_id");
                 require(userHash, "user_hash");
                 pointers.receive(path.get(0), runId, userHash, caller.groupId());
                 Json.write(response, HttpServletResponse.SC_OK, Map.of("status", "stored"));
-            } else {
-                Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
             }
-        } catch (UnknownTaskException e) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-        } catch (CascadenceException | IllegalArgumentException e) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The PointerStore says what input it is missing this way.
+            throw new InvalidRequestException(e.getMessage());
         }
     }
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " query parameter is required");
+            throw new InvalidRequestException(name + " query parameter is required");
         }
     }
 

@@ -38,10 +38,10 @@ import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.TaskStore;
 import io.cascadence.api.Trigger;
+import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,13 +49,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
  * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
- * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history.
+ * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history. What they refuse is thrown
+ * and answered by {@link JsonErrorsFilter}, except a synchronous run's outcome, which comes after the request's
+ * thread has gone.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-tasks")
 @HttpWhiteboardServletPattern({"/tasks", "/tasks/*"})
 @HttpWhiteboardServletAsyncSupported
-public class TasksServlet extends HttpServlet {
+public class TasksServlet extends RoutedServlet {
 
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
@@ -66,6 +68,15 @@ public class TasksServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
+    private static final Routes ROUTES = Routes.of(
+            Routes.route("", "GET", "POST"),
+            Routes.route("{name}/run", "POST"),
+            Routes.route("{name}/run-async", "POST"),
+            Routes.route("{name}/pause", "POST"),
+            Routes.route("{name}/resume", "POST"),
+            Routes.route("{name}/disable", "POST"),
+            Routes.route("{name}/enable", "POST"),
+            Routes.route("{name}/runs", "GET"));
 
     @Reference
     private transient TaskRegistry registry;
@@ -85,14 +96,15 @@ public class TasksServlet extends HttpServlet {
     private transient ScheduledExecutorService waits;
 
     @Override
+    protected Routes routes() {
+        return ROUTES;
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> segments = Paths.below(request);
-        if (segments.size() == 2 && "runs".equals(segments.get(1))) {
-            runs(request, response, segments.get(0));
-            return;
-        }
         if (!segments.isEmpty()) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
+            runs(request, response, segments.get(0));
             return;
         }
         List<Map<String, Object>> tasks = registry.tasks().stream().map(TasksServlet::describe).toList();
@@ -104,18 +116,11 @@ public class TasksServlet extends HttpServlet {
      * tasks that ran, even if they are gone.
      */
     private void runs(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        RunQuery query;
-        try {
-            query = RunQueries.parse(request, name);
-        } catch (CascadenceException e) {
-            Errors.write(response, e);
-            return;
-        }
+        RunQuery query = RunQueries.parse(request, name);
         List<RunRecord> page = history.query(query);
         if (page.isEmpty() && query.offset() == 0 && registry.task(name).isEmpty()
                 && history.forTask(name, 0, 1).isEmpty()) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Unknown task: " + name);
-            return;
+            throw new UnknownTaskException(name);
         }
         Json.write(response, HttpServletResponse.SC_OK, page.stream().map(RunJson::describe).toList());
     }
@@ -127,26 +132,15 @@ public class TasksServlet extends HttpServlet {
             register(request, response);
             return;
         }
-        if (segments.size() != 2) {
-            Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not found: " + request.getRequestURI());
-            return;
-        }
         String name = segments.get(0);
-        try {
-            switch (segments.get(1)) {
-                case "run" -> run(request, response, name);
-                case "run-async" -> start(request, response, name);
-                case "pause" -> control(request, response, name, true);
-                case "resume" -> control(request, response, name, false);
-                case "disable" -> state(response, name, "disabled", () -> scheduler.disable(name));
-                case "enable" -> state(response, name, "enabled", () -> scheduler.enable(name));
-                default -> Json.error(response, HttpServletResponse.SC_NOT_FOUND,
-                        "Not found: " + request.getRequestURI());
-            }
-        } catch (CascadenceException e) {
-            Errors.write(response, e);
-        } catch (RequestBodies.BodyTooLargeException e) {
-            Json.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        switch (segments.get(1)) {
+            case "run" -> run(request, response, name);
+            case "run-async" -> start(request, response, name);
+            case "pause" -> control(request, response, name, true);
+            case "resume" -> control(request, response, name, false);
+            case "disable" -> state(response, name, "disabled", () -> scheduler.disable(name));
+            case "enable" -> state(response, name, "enabled", () -> scheduler.enable(name));
+            default -> throw new IllegalStateException("no POST route for " + segments + " in " + ROUTES);
         }
     }
 
@@ -154,20 +148,14 @@ public class TasksServlet extends HttpServlet {
     private void register(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getParameter("path");
         if (path == null || path.isBlank()) {
-            Json.error(response, HttpServletResponse.SC_BAD_REQUEST,
-                    "path query parameter is required: 'bundle:Class'");
-            return;
+            throw new InvalidRequestException("path query parameter is required: 'bundle:Class'");
         }
-        try {
-            TaskInfo task = store.register(path, request.getParameter("name"), request.getParameter("schedule"));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "registered");
-            body.put("name", task.name());
-            body.put("schedule", request.getParameter("schedule"));
-            Json.write(response, HttpServletResponse.SC_OK, body);
-        } catch (CascadenceException e) {
-            Errors.write(response, e);
-        }
+        TaskInfo task = store.register(path, request.getParameter("name"), request.getParameter("schedule"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "registered");
+        body.put("name", task.name());
+        body.put("schedule", request.getParameter("schedule"));
+        Json.write(response, HttpServletResponse.SC_OK, body);
     }
 
     /**
@@ -226,7 +214,8 @@ public class TasksServlet extends HttpServlet {
             Errors.write(response, known);
         } else {
             LOG.error("A run ended with an unexpected error", cause);
-            Json.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error: " + cause);
+            Json.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    ErrorDetails.container(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, null, 0));
         }
     }
 
@@ -262,9 +251,10 @@ public class TasksServlet extends HttpServlet {
      * The request's identity headers, its JSON body, if any, as the run's input, and its trigger: {@code api}, or
      * {@code cli} when {@code bin/task} says so in {@value #TRIGGER_HEADER}.
      */
-    private static RunRequest runRequest(HttpServletRequest request, String name) throws IOException {
+    private RunRequest runRequest(HttpServletRequest request, String name) throws IOException {
         Identity identity = new Identity(request.getHeader(USER_HEADER), request.getHeader(GROUP_HEADER));
-        return RunRequest.of(name, trigger(request)).withIdentity(identity).withInput(RequestBodies.json(request));
+        Object input = RequestBodies.json(request, BodyLimit.of(config));
+        return RunRequest.of(name, trigger(request)).withIdentity(identity).withInput(input);
     }
 
     private static Trigger trigger(HttpServletRequest request) {
