@@ -44,7 +44,7 @@ class ErrorsTest {
         expected.put(new RunRejectedException(RunRejectedException.Reason.QUEUE_FULL, "full"), 429);
         expected.put(new RunRejectedException(RunRejectedException.Reason.STOPPING, "stopping"), 503);
         expected.put(new BackendUnavailableException("temporal", "not installed"), 503);
-        expected.put(new StoreUnavailableException("runs cannot be written"), 503);
+        expected.put(new StoreUnavailableException("data/tasks.yml", "permission denied"), 503);
         expected.put(new TaskFailedException("t", "r1", "run", RunRecord.ERROR, "boom", null), 400);
         expected.put(new TaskFailedException("t", "r1", "run", RunRecord.TIMED_OUT, "late", null), 400);
         expected.put(new TaskFailedException("t", "r1", "run", RunRecord.CANCELLED, "cancelled", null), 400);
