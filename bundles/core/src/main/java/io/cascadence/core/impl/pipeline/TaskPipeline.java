@@ -152,7 +152,7 @@ public final class TaskPipeline {
         return answer.handle((value, error) -> {
             markStage(RESEARCH);
             if (error != null) {
-                audit(RESEARCH, AuditEvent.ERROR, TaskFailedException.messageOf(unwrap(error)), null);
+                audit(RESEARCH, AuditEvent.ERROR, TaskFailedException.messageOf(Futures.unwrap(error)), null);
                 return null;
             }
             run.researchResult(value);
@@ -258,7 +258,7 @@ public final class TaskPipeline {
         return call(body).handle((value, error) -> {
             markStage(name);
             if (error != null) {
-                Throwable cause = unwrap(error);
+                Throwable cause = Futures.unwrap(error);
                 StageFailure failure = cause instanceof StageFailure known ? known
                         : new StageFailure(name, reason(cause), cause);
                 audit(name, AuditEvent.ERROR, failure.reason(), null);
@@ -324,7 +324,7 @@ public final class TaskPipeline {
                     run.groupHashOrNull()));
             return result;
         }
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         StageFailure failure = cause instanceof StageFailure known ? known
                 : new StageFailure(RUN, reason(cause), cause);
         services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(), "error",
@@ -346,15 +346,6 @@ public final class TaskPipeline {
         RunControl.Ending ending = control.ending();
         return new StageFailure(ending == null ? RUN : ending.status(),
                 ending == null ? "ended" : ending.reason(), null);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private void markStage(String name) {

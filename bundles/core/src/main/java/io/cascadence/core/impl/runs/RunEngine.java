@@ -35,6 +35,7 @@ import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.event.TaskRunEvent;
 import io.cascadence.core.impl.RegisteredTask;
 import io.cascadence.core.impl.history.RunStore;
+import io.cascadence.core.impl.pipeline.Futures;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.pipeline.PipelineServices;
 import io.cascadence.core.impl.pipeline.RunControl;
@@ -217,7 +218,7 @@ public final class RunEngine {
             } else if (error == null) {
                 execution.outcome.complete(new RunResult(execution.runId, execution.taskName, value));
             } else {
-                execution.outcome.completeExceptionally(unwrap(error));
+                execution.outcome.completeExceptionally(Futures.unwrap(error));
             }
         }, services.executor());
     }
@@ -383,17 +384,9 @@ public final class RunEngine {
     }
 
     private static StoreUnavailableException notRecorded(Execution execution, Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         return new StoreUnavailableException("Run " + execution.runId + " of '" + execution.taskName + "' ended but "
                 + "its record could not be written: " + TaskFailedException.messageOf(cause), cause);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
 }
