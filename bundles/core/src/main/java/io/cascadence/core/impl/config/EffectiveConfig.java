@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.config.ConfigEntry;
 import io.cascadence.api.config.ConfigReport;
+import io.cascadence.core.impl.CoreConfig;
 
 /** An immutable view of one resolved configuration, as the {@link CascadenceConfig} service hands it out. */
 final class EffectiveConfig implements CoreConfig {

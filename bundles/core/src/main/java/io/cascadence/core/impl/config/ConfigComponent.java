@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +24,8 @@ import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.config.ConfigEntry;
 import io.cascadence.api.config.ConfigReport;
 import io.cascadence.api.config.ConfigSource;
+import io.cascadence.core.impl.CoreConfig;
+import io.cascadence.core.impl.Schedulers;
 
 /**
  * Publishes the effective {@code io.cascadence} configuration. It takes the raw ConfigAdmin properties rather

@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
