@@ -1,55 +1,75 @@
 package io.cascadence.core.impl.config;
 
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.config.CascadenceConfig;
-import io.cascadence.api.config.ConfigEntry;
-import io.cascadence.api.config.ConfigReport;
-import io.cascadence.api.config.ConfigSource;
 import io.cascadence.core.impl.CoreConfig;
 import io.cascadence.core.impl.Schedulers;
 
 /**
- * Publishes the effective {@code io.cascadence} configuration. It takes the raw ConfigAdmin properties rather
- * than the typed {@link CascadenceConfiguration}, because it must report which keys the cfg file really set;
- * the typed interface would hide that behind its defaults. Edits of the cfg file arrive through
- * {@link #modified}; the YAML file is polled once a second.
+ * Resolves every Cascadence PID and hands each bundle its effective values. As a {@link ConfigurationPlugin} it
+ * replaces what ConfigAdmin delivers for a Cascadence PID with the effective values: the cfg file's, overridden by
+ * the YAML file and the environment, normalised, invalid ones replaced by the previous valid ones. As a
+ * {@link ConfigurationListener} it follows PIDs no bundle reads yet. It reads ConfigAdmin's raw properties itself
+ * rather than taking a typed configuration from Declarative Services, because it must know which keys a file
+ * really set, and because the values it would receive are the ones it computes. The core's other components read
+ * it through {@link CoreConfig}, whose getters answer the value in force at each call.
  */
-@Component(service = {CascadenceConfig.class, CoreConfig.class}, configurationPid = CascadenceConfig.PID, immediate = true)
+@Component(service = {CascadenceConfig.class, CoreConfig.class, ConfigurationPlugin.class,
+    ConfigurationListener.class}, immediate = true, configurationPid = CascadenceConfig.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE,
+        property = {ConfigurationPlugin.CM_RANKING + ":Integer=0", "config.plugin.id=" + ConfigComponent.PLUGIN_ID})
 @Designate(ocd = CascadenceConfiguration.class)
-public class ConfigComponent implements CoreConfig {
+public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlugin, ConfigurationListener {
 
+    static final String PLUGIN_ID = "io.cascadence.config";
     static final String HOME_PROPERTY = "cascadence.home";
     static final String DATA_PROPERTY = "cascadence.data";
+    /** FileInstall's folder: {@code config/}. */
+    static final String CONFIG_DIR_PROPERTY = "felix.fileinstall.dir";
     static final String YAML_ENV = "CASCADENCE_CONFIG";
-    private static final String FILEINSTALL_FILENAME = "felix.fileinstall.filename";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigComponent.class);
 
+    /** Everything activation builds, published at once so that a plugin call never sees half of it. */
+    private record Running(Configurations configurations, ConfigWatch watch, ScheduledExecutorService worker) {
+    }
+
     private final Map<String, String> environment;
-    private volatile EffectiveConfig current;
-    private Path dataDirectory;
-    private YamlConfigFile yaml;
-    private Map<String, ?> cfgProperties = Map.of();
-    private ScheduledExecutorService yamlWatch;
+    private final List<ArtifactInstaller> installers = new CopyOnWriteArrayList<>();
+    private volatile Running running;
+
+    @Reference
+    private ConfigurationAdmin configAdmin;
 
     public ConfigComponent() {
         this(System.getenv());
@@ -59,233 +79,95 @@ public class ConfigComponent implements CoreConfig {
         this.environment = Map.copyOf(environment);
     }
 
-    @Activate
-    void activate(BundleContext context, Map<String, ?> properties) {
-        Path home = Path.of(property(context, HOME_PROPERTY, "."));
-        dataDirectory = Path.of(property(context, DATA_PROPERTY, home.resolve("data").toString()))
-                .toAbsolutePath().normalize();
-        String named = environment.get(YAML_ENV);
-        yaml = named != null && !named.isBlank()
-                ? new YamlConfigFile(home.resolve(named.strip()), true)
-                : new YamlConfigFile(home.resolve("config").resolve("cascadence.yml"), false);
-        yaml.refresh();
-        apply(properties);
-        LOG.info("Configuration {} in effect: {}", PID, summary(current.report()));
-        yamlWatch = Schedulers.singleDaemon("cascadence-config-yaml-watch");
-        yamlWatch.scheduleWithFixedDelay(this::pollYaml, 1, 1, TimeUnit.SECONDS);
+    /** FileInstall's installers: the one for cfg files applies a file again when a second one replaced it. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindInstaller(ArtifactInstaller installer) {
+        installers.add(installer);
     }
 
-    @Modified
-    void modified(Map<String, ?> properties) {
-        apply(properties);
+    void unbindInstaller(ArtifactInstaller installer) {
+        installers.remove(installer);
+    }
+
+    @Activate
+    void activate(BundleContext context) throws InterruptedException {
+        Path home = Path.of(property(context, HOME_PROPERTY, "."));
+        Path data = Path.of(property(context, DATA_PROPERTY, home.resolve("data").toString())).toAbsolutePath()
+                .normalize();
+        Path configDirectory = realPath(Path.of(property(context, CONFIG_DIR_PROPERTY,
+                home.resolve("config").toString())));
+        String named = environment.get(YAML_ENV);
+        YamlConfigFile yaml = named != null && !named.isBlank()
+                ? new YamlConfigFile(home.resolve(named.strip()), true)
+                : new YamlConfigFile(configDirectory.resolve("cascadence.yml"), false);
+        ConfigLog log = new ConfigLog();
+        CfgOwners owners = new CfgOwners();
+        Configurations configurations = new Configurations(configDirectory, data, yaml, environment, owners,
+                log::changed);
+        ConfigWatch watch = new ConfigWatch(configDirectory, configurations, owners,
+                new ConfigAdminStore(configAdmin, Collections.unmodifiableList(installers)));
+        ScheduledExecutorService worker = Schedulers.singleDaemon("cascadence-config-watch");
+        running = new Running(configurations, watch, worker);
+        try {
+            worker.submit(watch::start).get(); // the watch's work is done on its one thread
+        } catch (ExecutionException e) {
+            LOG.error("Could not settle the configuration at start", e.getCause());
+        }
+        log.inEffect(configurations.current());
+        worker.scheduleWithFixedDelay(() -> guarded(watch::tick), 1, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
-        yamlWatch.shutdownNow();
+        running.worker().shutdownNow();
     }
 
-    private void pollYaml() {
-        try {
-            if (yaml.refresh()) {
-                apply(null);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not re-read {}", yaml.path(), e);
-        }
+    @Override
+    EffectiveConfig current() {
+        return running.configurations().current();
     }
 
-    private synchronized void apply(Map<String, ?> properties) {
-        if (properties != null) {
-            cfgProperties = Map.copyOf(properties);
-        }
-        EffectiveConfig previous = current;
-        ConfigLayer cfg = new ConfigLayer(ConfigSource.CFG, cfgOrigin(cfgProperties), cfgProperties);
-        ConfigLayer environmentLayer = new ConfigLayer(ConfigSource.ENVIRONMENT, null, environment);
-        ResolvedConfig resolved = ConfigResolver.resolve(cfg, yaml.layer(), environmentLayer,
-                previous == null ? null : previous.resolved(), yaml.problems());
-        current = new EffectiveConfig(resolved, dataDirectory, yaml.inUse());
-        logChanges(previous, current);
-    }
-
-    private static void logChanges(EffectiveConfig previous, EffectiveConfig next) {
-        List<String> oldProblems = previous == null ? List.of() : previous.resolved().problems();
-        next.resolved().problems().stream()
-                .filter(p -> !oldProblems.contains(p))
-                .forEach(p -> LOG.warn("Configuration problem: {}", p));
-        if (previous == null) {
+    @Override
+    public void modifyConfiguration(ServiceReference<?> reference, Dictionary<String, Object> properties) {
+        Running now = running;
+        Object pidValue = properties.get(Constants.SERVICE_PID);
+        Optional<ConfigPid> pid = pidValue == null ? Optional.empty() : ConfigPid.of(pidValue.toString());
+        if (now == null || pid.isEmpty()) {
             return;
         }
-        List<ConfigEntry> before = previous.report().entries();
-        List<ConfigEntry> after = next.report().entries();
-        for (int i = 0; i < after.size(); i++) {
-            if (!after.get(i).equals(before.get(i))) {
-                ConfigEntry entry = after.get(i);
-                LOG.info("Configuration changed: {}={} ({})", entry.key(), entry.value(), origin(entry));
-            }
+        if (!now.configurations().accept(pid.get(), ConfigAdminStore.toMap(properties))) {
+            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(pid.get().pid())));
+        }
+        EffectiveProperties.apply(now.configurations().current().resolved(pid.get()), properties);
+    }
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        Running now = running;
+        if (now != null && event.getType() != ConfigurationEvent.CM_LOCATION_CHANGED) {
+            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(event.getPid())));
         }
     }
 
-    /** One line: the files in use once, then each key with the short name of its source. */
-    private static String summary(ConfigReport report) {
-        List<String> parts = new ArrayList<>();
-        for (ConfigEntry entry : report.entries()) {
-            String origin = entry.source() == ConfigSource.ENVIRONMENT ? "env " + entry.origin() : entry.source().label();
-            parts.add(entry.key() + "=" + entry.value() + " [" + origin + "]");
+    /** The watch thread goes on whatever one round meets. */
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Configuration watch: {}", e.toString(), e);
         }
-        String files = report.entries().stream()
-                .filter(e -> e.source() == ConfigSource.CFG)
-                .map(ConfigEntry::origin)
-                .findFirst()
-                .map(f -> "cfg " + f)
-                .orElse("no cfg file");
-        files += report.yamlFile() == null ? ", no YAML file" : ", yaml " + report.yamlFile();
-        return "(" + files + ") " + String.join(", ", parts);
     }
 
-    private static String origin(ConfigEntry entry) {
-        return entry.origin() == null ? entry.source().label() : entry.source().label() + " " + entry.origin();
-    }
-
-    private static String cfgOrigin(Map<String, ?> properties) {
-        Object fileName = properties.get(FILEINSTALL_FILENAME);
-        if (fileName != null) {
-            try {
-                return Path.of(URI.create(fileName.toString())).toString();
-            } catch (IllegalArgumentException e) {
-                return fileName.toString();
-            }
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath(); // FileInstall names files by their canonical path
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
         }
-        return "ConfigAdmin " + PID;
     }
 
     private static String property(BundleContext context, String name, String fallback) {
         String value = context.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    @Override
-    public String backend() {
-        return current.backend();
-    }
-
-    @Override
-    public ZoneId timezone() {
-        return current.timezone();
-    }
-
-    @Override
-    public String hashSecret() {
-        return current.hashSecret();
-    }
-
-    @Override
-    public Path stagesPath() {
-        return current.stagesPath();
-    }
-
-    @Override
-    public Path pointersPath() {
-        return current.pointersPath();
-    }
-
-    @Override
-    public Path tasksPath() {
-        return current.tasksPath();
-    }
-
-    @Override
-    public Path schedulesPath() {
-        return current.schedulesPath();
-    }
-
-    @Override
-    public Path runsPath() {
-        return current.runsPath();
-    }
-
-    @Override
-    public Path statesPath() {
-        return current.statesPath();
-    }
-
-    @Override
-    public int runRetention() {
-        return current.runRetention();
-    }
-
-    @Override
-    public int stageRetention() {
-        return current.stageRetention();
-    }
-
-    @Override
-    public Path dataDirectory() {
-        return current.dataDirectory();
-    }
-
-    @Override
-    public String historyUrl() {
-        return current.historyUrl();
-    }
-
-    @Override
-    public String historyUser() {
-        return current.historyUser();
-    }
-
-    @Override
-    public String historyPassword() {
-        return current.historyPassword();
-    }
-
-    @Override
-    public int historyPoolSize() {
-        return current.historyPoolSize();
-    }
-
-    @Override
-    public boolean historySyncFull() {
-        return current.historySyncFull();
-    }
-
-    @Override
-    public int maxConcurrentRuns() {
-        return current.maxConcurrentRuns();
-    }
-
-    @Override
-    public int runQueueCapacity() {
-        return current.runQueueCapacity();
-    }
-
-    @Override
-    public Duration taskTimeout() {
-        return current.taskTimeout();
-    }
-
-    @Override
-    public Map<String, Duration> taskTimeouts() {
-        return current.taskTimeouts();
-    }
-
-    @Override
-    public Duration shutdownGrace() {
-        return current.shutdownGrace();
-    }
-
-    @Override
-    public Duration syncWait() {
-        return current.syncWait();
-    }
-
-    @Override
-    public Optional<String> value(String key) {
-        return current.value(key);
-    }
-
-    @Override
-    public ConfigReport report() {
-        return current.report();
     }
 }

@@ -15,4 +15,9 @@ record ResolvedValue(Object value, String text, ConfigSource source, String orig
     String describeOrigin() {
         return origin == null ? source.label() : origin;
     }
+
+    /** The normalised text of the value, as reports show it. */
+    String normalised() {
+        return PropertyValues.text(value);
+    }
 }
