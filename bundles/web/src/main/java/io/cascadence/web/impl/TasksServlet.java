@@ -10,12 +10,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,6 @@ import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.TaskStore;
 import io.cascadence.api.Trigger;
-import io.cascadence.api.config.CascadenceConfig;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -44,9 +45,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
  * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
- * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history.
+ * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history. How long a synchronous run
+ * waits is {@code sync_wait} of the web bundle's {@link WebConfiguration}, applied live.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = WebConfiguration.PID)
+@Designate(ocd = WebConfiguration.class)
 @HttpWhiteboardServletName("cascadence-tasks")
 @HttpWhiteboardServletPattern({"/tasks", "/tasks/*"})
 @HttpWhiteboardServletAsyncSupported
@@ -55,9 +58,6 @@ public class TasksServlet extends HttpServlet {
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
     static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
-
-    static final String SYNC_WAIT_KEY = "sync_wait";
-    static final String DEFAULT_SYNC_WAIT = "30";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
@@ -74,8 +74,18 @@ public class TasksServlet extends HttpServlet {
     @Reference
     private transient TaskStore store;
 
-    @Reference
-    private transient CascadenceConfig config;
+    private transient volatile Duration syncWait;
+
+    /** Changes apply to the next run request; the servlet stays registered. */
+    @Activate
+    @Modified
+    void configure(WebConfiguration configuration) {
+        Duration wait = SyncWait.of(configuration.sync__wait());
+        if (!wait.equals(syncWait)) {
+            LOG.info("POST /tasks/NAME/run waits up to {} s for a result (sync_wait)", SyncWait.seconds(wait));
+        }
+        syncWait = wait;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -175,7 +185,7 @@ public class TasksServlet extends HttpServlet {
         async.setTimeout(0); // the wait below ends it, not the container
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
-        Duration wait = syncWait();
+        Duration wait = syncWait;
         CompletableFuture.runAsync(() -> {
             if (answered.compareAndSet(false, true)) {
                 answer(async, () -> accepted((HttpServletResponse) async.getResponse(), handle.runId()));
@@ -251,16 +261,6 @@ public class TasksServlet extends HttpServlet {
             return Trigger.CLI;
         }
         throw new InvalidRequestException(TRIGGER_HEADER + " is '" + value + "'; expected api or cli");
-    }
-
-    /** {@code sync_wait}: how long a synchronous run request waits for its result. */
-    private Duration syncWait() {
-        try {
-            double seconds = Double.parseDouble(config.value(SYNC_WAIT_KEY).orElse(DEFAULT_SYNC_WAIT));
-            return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(Long.parseLong(DEFAULT_SYNC_WAIT));
-        }
     }
 
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */
