@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -130,15 +129,10 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
     @Override
     public void modifyConfiguration(ServiceReference<?> reference, Dictionary<String, Object> properties) {
         Running now = running;
-        Object pidValue = properties.get(Constants.SERVICE_PID);
-        Optional<ConfigPid> pid = pidValue == null ? Optional.empty() : ConfigPid.of(pidValue.toString());
-        if (now == null || pid.isEmpty()) {
-            return;
+        if (now != null && !EffectiveProperties.process(now.configurations(), properties)) {
+            String pid = String.valueOf(properties.get(Constants.SERVICE_PID));
+            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(pid)));
         }
-        if (!now.configurations().accept(pid.get(), ConfigAdminStore.toMap(properties))) {
-            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(pid.get().pid())));
-        }
-        EffectiveProperties.apply(now.configurations().current().resolved(pid.get()), properties);
     }
 
     @Override

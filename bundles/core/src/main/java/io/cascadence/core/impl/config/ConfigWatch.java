@@ -48,7 +48,7 @@ final class ConfigWatch {
             read(pid);
         }
         configurations.folderProblems(folder.problems(owners, knownPids));
-        reconcile();
+        reconcile(folder); // FileInstall's first scan has applied every file there is
         for (ConfigPid pid : ConfigPid.values()) {
             read(pid); // what the reconciliation put in place; ConfigAdmin stores synchronously
             store.republish(pid.pid());
@@ -61,17 +61,22 @@ final class ConfigWatch {
             LOG.debug("The YAML file changed {}; telling its bundle", pid.pid());
             store.republish(pid.pid());
         }
-        CfgFolder previous = folder;
-        folder = CfgFolder.scan(configDirectory);
-        owners.update(folder);
-        configurations.folderProblems(folder.problems(owners, knownPids));
-        reconcile(previous);
+        reconcile(look());
     }
 
     /** ConfigAdmin changed or deleted a configuration. */
     void configurationChanged(String pid) {
         ConfigPid.of(pid).ifPresent(this::read);
-        reconcile();
+        reconcile(look());
+    }
+
+    /** Looks at {@code config/} again; returns what it held the time before. */
+    private CfgFolder look() {
+        CfgFolder previous = folder;
+        folder = CfgFolder.scan(configDirectory);
+        owners.update(folder);
+        configurations.folderProblems(folder.problems(owners, knownPids));
+        return previous;
     }
 
     private void read(ConfigPid pid) {
@@ -81,10 +86,6 @@ final class ConfigWatch {
         } else {
             configurations.accept(pid, properties);
         }
-    }
-
-    private void reconcile() {
-        reconcile(folder);
     }
 
     /** @param settled the folder as it was a moment ago: its files are no longer FileInstall's to apply */

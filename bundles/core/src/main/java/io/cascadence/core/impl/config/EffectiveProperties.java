@@ -3,11 +3,32 @@ package io.cascadence.core.impl.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.Optional;
 
-/** Puts a PID's effective values into the properties ConfigAdmin is about to hand a bundle. */
+import org.osgi.framework.Constants;
+
+/** The ConfigurationPlugin's work: puts a PID's effective values into what ConfigAdmin is about to hand a bundle. */
 final class EffectiveProperties {
 
     private EffectiveProperties() {
+    }
+
+    /**
+     * Takes the properties ConfigAdmin holds for a Cascadence PID as its cfg layer, then replaces them with the
+     * PID's effective values. Properties of other PIDs are left alone.
+     *
+     * @return false when the properties came from a second file for the PID: the bundle gets the values of the
+     *         file in force, and the caller has that file applied again
+     */
+    static boolean process(Configurations configurations, Dictionary<String, Object> properties) {
+        Object pidValue = properties.get(Constants.SERVICE_PID);
+        Optional<ConfigPid> pid = pidValue == null ? Optional.empty() : ConfigPid.of(pidValue.toString());
+        if (pid.isEmpty()) {
+            return true;
+        }
+        boolean accepted = configurations.accept(pid.get(), ConfigAdminStore.toMap(properties));
+        apply(configurations.current().resolved(pid.get()), properties);
+        return accepted;
     }
 
     /**
