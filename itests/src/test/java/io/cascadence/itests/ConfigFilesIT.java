@@ -38,7 +38,8 @@ class ConfigFilesIT {
         Installation.writeAtomically(installation.config().resolve("io.cascadence.cfg"), "hash_secret = Grüße€\n");
         Installation.writeAtomically(installation.config().resolve("io.cascadence.transport.cfg"),
                 "ume_nats_subject = ereignisse.grüße€\n");
-        Await.until("the subject in GET /config", () -> "ereignisse.grüße€".equals(value(container, "ume_nats_subject")));
+        Await.until("the subject in GET /config",
+                () -> "ereignisse.grüße€".equals(value(container, "ume_nats_subject")));
         Await.until("the secret from the cfg file", () -> "cfg".equals(entry(container, "hash_secret")
                 .path("source").asText()));
 

@@ -71,7 +71,8 @@ class ConfigIT {
 
         Installation.writeAtomically(cfg, "hash_secret = s3cret-value\n");
         Installation.writeAtomically(scheduler, "timezone = Europe/Paris\n");
-        Await.until("timezone Europe/Paris from the cfg file", () -> "Europe/Paris".equals(value(container, "timezone")));
+        Await.until("timezone Europe/Paris from the cfg file",
+                () -> "Europe/Paris".equals(value(container, "timezone")));
         Await.until("the cron scheduler told of it", () -> container.log().contains("time zone Europe/Paris"));
         assertThat(container.http.get("/config").body()).doesNotContain("s3cret-value");
         assertThat(value(container, "hash_secret")).isEqualTo("********");

@@ -16,7 +16,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CascadenceConfig {
 
-    /** The core's PID; the other bundles have their own ({@code io.cascadence.web}, ...), listed in {@link #report()}. */
+    /** The core's PID; other bundles have their own ({@code io.cascadence.web}, ...), listed by {@link #report()}. */
     String PID = "io.cascadence";
 
     /** The scheduler backend: one of {@code cron}, {@code base}, {@code dag}, {@code temporal}, {@code cronyx}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +66,10 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
 
     private final Map<String, String> environment;
     private final List<ArtifactInstaller> installers = new CopyOnWriteArrayList<>();
+    /** Null outside activation: ConfigAdmin may call the plugin and the listener at any time. */
     private volatile Running running;
+    /** Kept after deactivation, so a component still holding this service gets the last values. */
+    private volatile Configurations configurations;
 
     @Reference
     private ConfigurationAdmin configAdmin;
@@ -106,6 +110,7 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
         ConfigWatch watch = new ConfigWatch(configDirectory, configurations, owners,
                 new ConfigAdminStore(configAdmin, Collections.unmodifiableList(installers)));
         ScheduledExecutorService worker = Schedulers.singleDaemon("cascadence-config-watch");
+        this.configurations = configurations;
         running = new Running(configurations, watch, worker);
         try {
             worker.submit(watch::start).get(); // the watch's work is done on its one thread
@@ -118,12 +123,14 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
 
     @Deactivate
     void deactivate() {
-        running.worker().shutdownNow();
+        Running stopped = running;
+        running = null;
+        stopped.worker().shutdownNow();
     }
 
     @Override
     EffectiveConfig current() {
-        return running.configurations().current();
+        return configurations.current();
     }
 
     @Override
@@ -131,7 +138,7 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
         Running now = running;
         if (now != null && !EffectiveProperties.process(now.configurations(), properties)) {
             String pid = String.valueOf(properties.get(Constants.SERVICE_PID));
-            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(pid)));
+            later(now, () -> now.watch().configurationChanged(pid));
         }
     }
 
@@ -139,7 +146,16 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
     public void configurationEvent(ConfigurationEvent event) {
         Running now = running;
         if (now != null && event.getType() != ConfigurationEvent.CM_LOCATION_CHANGED) {
-            now.worker().execute(() -> guarded(() -> now.watch().configurationChanged(event.getPid())));
+            later(now, () -> now.watch().configurationChanged(event.getPid()));
+        }
+    }
+
+    /** On the watch's thread; dropped when the component is being deactivated. */
+    private static void later(Running running, Runnable work) {
+        try {
+            running.worker().execute(() -> guarded(work));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Configuration watch stopped; not handled: {}", e.toString());
         }
     }
 

@@ -103,7 +103,7 @@ final class ConfigWatch {
                 LOG.info("Configuration {} is read again from {}, the file in force for it", name, reapply.file());
                 store.reapply(reapply.file());
             } else if (action instanceof Reconciler.CreateEmpty) {
-                LOG.debug("Configuration {} has no file; an empty one carries its defaults, YAML and environment", name);
+                LOG.debug("Configuration {} has no file; an empty one carries defaults, YAML and environment", name);
                 store.createEmpty(name);
             }
         }

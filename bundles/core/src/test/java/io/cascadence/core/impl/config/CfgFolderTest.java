@@ -49,7 +49,8 @@ class CfgFolderTest {
         owners.update(folder);
 
         assertThat(folder.problems(owners, KNOWN)).containsExactly(second + " is a second file for PID "
-                + "io.cascadence beside " + first + ", whose values are in force; it is ignored: keep one file per PID");
+                + "io.cascadence beside " + first + ", whose values are in force; it is ignored: keep one file "
+                + "per PID");
     }
 
     @Test
