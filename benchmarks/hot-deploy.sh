@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures how long a running container takes to show a plugin dropped into plugins/ in GET /tasks, to drop it
-# again after the jar is deleted, and to report an edit of config/io.cascadence.cfg in GET /config, over N rounds
-# (default 5). Prints each round and the medians.
+# again after the jar is deleted, and to report an edit of config/io.cascadence.scheduler.cfg in GET /config, over
+# N rounds (default 5). Prints each round and the medians.
 #
 #   mvn -q install -DskipTests && benchmarks/hot-deploy.sh [rounds]
 set -euo pipefail
@@ -28,7 +28,7 @@ has_hello() { curl -s "$url/tasks" | grep -q '"name":"hello"'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 deploys=(); removals=(); edits=()
-cfg="$work/cascadence/config/io.cascadence.cfg"
+cfg="$work/cascadence/config/io.cascadence.scheduler.cfg"
 zones=(Europe/Paris Asia/Tokyo America/New_York Africa/Cairo Australia/Sydney Europe/Oslo Asia/Seoul)
 for i in $(seq 1 "$rounds"); do
   cp "$hello" "$work/cascadence/plugins/.hello.part"

@@ -87,7 +87,7 @@ class MalformedRequestsIT {
             assertThat(client.send("POST", "/tasks/example/run", BodyPublishers.ofString(body), Map.of()).status())
                     .isEqualTo(200);
 
-            Installation.writeAtomically(installation.config().resolve("io.cascadence.cfg"), "max_body_size = 65536\n");
+            Installation.writeAtomically(installation.config().resolve("io.cascadence.web.cfg"), "max_body_size = 65536\n");
             Await.until("max_body_size 65536 in force", () -> container.http.get("/config").body()
                     .contains("\"key\":\"max_body_size\",\"value\":\"65536\""));
 

@@ -21,7 +21,8 @@ class ShellIT {
         assertThat(session.exitCode()).as(session.stderr()).isZero();
         assertThat(session.stdout()).contains("example\tenabled");
         assertThat(session.stdout()).containsPattern("run-id\t[0-9a-f-]{36}");
-        assertThat(session.stdout()).containsPattern("backend\tcron\tcfg \\(.*config/io.cascadence.cfg\\)");
+        assertThat(session.stdout()).containsPattern(
+                "io.cascadence\tbackend\tcron\tcfg \\(.*config/io.cascadence.cfg\\)\tlive");
         assertThat(session.stdout()).contains("Unknown task: no-such-task");
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
     }

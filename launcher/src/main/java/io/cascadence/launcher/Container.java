@@ -169,6 +169,9 @@ public final class Container {
         p.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
         // Never rewrite the user's cfg files (comments and order would be lost).
         p.put("felix.fileinstall.enableConfigSave", "false");
+        // FileInstall reads cfg files as ISO-8859-1 unless told otherwise; editors write UTF-8, and a value such as
+        // "Grüße€" must arrive as written. Bytes that are not UTF-8 become U+FFFD, which the core reports.
+        p.put("felix.fileinstall.configEncoding", "UTF-8");
         p.put("felix.fileinstall.log.level", "2");
 
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));

@@ -106,12 +106,16 @@ final class Commands {
         out.println(runId + " cancelled");
     }
 
+    /** The lines of the Gogo command {@code task:config}: one per key of every PID, then one per problem. */
     private void config(Map<String, String> identity) {
         JsonNode report = rest.get("/config", identity);
-        for (JsonNode entry : report.path("entries")) {
-            String origin = entry.path("origin").isNull() ? "" : " (" + entry.path("origin").asText() + ")";
-            String value = entry.path("value").isNull() ? "" : entry.path("value").asText();
-            out.println(entry.path("key").asText() + "\t" + value + "\t" + entry.path("source").asText() + origin);
+        for (JsonNode pid : report.path("pids")) {
+            for (JsonNode entry : pid.path("entries")) {
+                String origin = entry.path("origin").isNull() ? "" : " (" + entry.path("origin").asText() + ")";
+                String value = entry.path("value").isNull() ? "" : entry.path("value").asText();
+                out.println(pid.path("pid").asText() + "\t" + entry.path("key").asText() + "\t" + value + "\t"
+                        + entry.path("source").asText() + origin + "\t" + entry.path("applies").asText());
+            }
         }
         for (JsonNode problem : report.path("problems")) {
             out.println("problem\t" + problem.asText());

@@ -176,4 +176,29 @@ class CommandsTest {
                 .isInstanceOf(RestClient.CommandFailedException.class)
                 .hasMessageStartingWith("HTTP 405 from POST http://127.0.0.1:").hasMessageEndingWith("/runs/x/cancel");
     }
+
+    @Test
+    void configPrintsEveryKeyOfEveryPidWithItsSourceAndWhenItAppliesThenTheProblems() {
+        answers.put("GET /config", new Answer(200, """
+                {"yaml_file": null, "pids": [
+                  {"pid": "io.cascadence", "file": "/c/config/io.cascadence.cfg", "entries": [
+                    {"key": "backend", "value": "cron", "source": "cfg", "origin": "/c/config/io.cascadence.cfg",
+                     "env": "CASCADENCE_SCHEDULER", "description": "d", "applies": "live"},
+                    {"key": "runs_path", "value": "runs.json", "source": "default", "origin": null,
+                     "env": "CASCADENCE_RUNS_PATH", "description": "d", "applies": "at start"}]},
+                  {"pid": "io.cascadence.web", "file": null, "entries": [
+                    {"key": "sync_wait", "value": "1", "source": "env", "origin": "CASCADENCE_SYNC_WAIT",
+                     "env": "CASCADENCE_SYNC_WAIT", "description": "d", "applies": "live"}]}],
+                 "problems": ["/c/config/io.cascadence.config is a second file for PID io.cascadence"]}
+                """));
+
+        execute("config");
+
+        assertThat(out()).isEqualTo("""
+                io.cascadence\tbackend\tcron\tcfg (/c/config/io.cascadence.cfg)\tlive
+                io.cascadence\truns_path\truns.json\tdefault\tat start
+                io.cascadence.web\tsync_wait\t1\tenv (CASCADENCE_SYNC_WAIT)\tlive
+                problem\t/c/config/io.cascadence.config is a second file for PID io.cascadence
+                """);
+    }
 }

@@ -7,21 +7,22 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The effective configuration under PID {@code io.cascadence}: defaults, overridden by
- * {@code config/io.cascadence.cfg}, overridden by the YAML file named by {@code CASCADENCE_CONFIG}, overridden by
- * environment variables. The service always holds a valid configuration: a malformed value is reported in
- * {@link ConfigReport#problems()} and the previous value stays in force.
+ * The effective configuration of every Cascadence PID: for each key, its default, overridden by the PID's
+ * {@code config/<pid>.cfg}, overridden by the YAML file named by {@code CASCADENCE_CONFIG}, overridden by
+ * environment variables. Each bundle receives its own PID through ConfigAdmin with these same effective values;
+ * this service is the view across all of them. It always holds a valid configuration: a malformed value is
+ * reported in {@link ConfigReport#problems()} and the previous value stays in force.
  */
 @ProviderType
 public interface CascadenceConfig {
 
-    /** The PID this configuration is read from. */
+    /** The core's PID; other bundles have their own ({@code io.cascadence.web}, ...), listed by {@link #report()}. */
     String PID = "io.cascadence";
 
     /** The scheduler backend: one of {@code cron}, {@code base}, {@code dag}, {@code temporal}, {@code cronyx}. */
     String backend();
 
-    /** The time zone cron expressions are evaluated in. */
+    /** The time zone cron expressions are evaluated in (PID {@code io.cascadence.scheduler}). */
     ZoneId timezone();
 
     /** The secret prepended to user and group ids before they are hashed; empty when none is set. */
@@ -54,9 +55,12 @@ public interface CascadenceConfig {
     /** The folder that holds state; relative store paths are resolved against it. */
     Path dataDirectory();
 
-    /** The effective value of any key as text, if it has one (secrets unmasked). */
+    /**
+     * The effective value of any key of any PID in its normalised text form, if the key exists (secrets unmasked).
+     * Keys are unique across PIDs, so a key that moves to another PID is still found here.
+     */
     Optional<String> value(String key);
 
-    /** Every key with its effective value (secrets masked), its source, and the problems found. */
+    /** Every PID with every key's effective value (secrets masked) and source, and the problems found. */
     ConfigReport report();
 }

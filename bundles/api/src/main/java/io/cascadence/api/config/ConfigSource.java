@@ -4,7 +4,7 @@ package io.cascadence.api.config;
 public enum ConfigSource {
     /** Built into Cascadence. */
     DEFAULT("default"),
-    /** The {@code io.cascadence} configuration in ConfigAdmin, normally {@code config/io.cascadence.cfg}. */
+    /** The PID's configuration in ConfigAdmin, normally {@code config/<pid>.cfg}. */
     CFG("cfg"),
     /** The YAML file named by {@code CASCADENCE_CONFIG} (or {@code config/cascadence.yml}). */
     YAML("yaml"),

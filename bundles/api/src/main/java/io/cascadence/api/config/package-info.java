@@ -1,5 +1,6 @@
 /**
- * The effective configuration of Cascadence (PID {@code io.cascadence}) and where each value came from.
+ * The effective configuration of Cascadence: every configuration PID ({@code io.cascadence},
+ * {@code io.cascadence.web}, {@code io.cascadence.scheduler}, ...), each value's source, and the problems found.
  */
 @Export
 @Version("1.0.0")

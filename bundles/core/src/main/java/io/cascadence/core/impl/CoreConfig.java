@@ -39,7 +39,4 @@ public interface CoreConfig extends CascadenceConfig {
 
     /** How long a stop waits for runs in progress. */
     Duration shutdownGrace();
-
-    /** How long a synchronous run request waits before it answers with the run id. */
-    Duration syncWait();
 }

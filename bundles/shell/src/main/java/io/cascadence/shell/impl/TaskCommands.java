@@ -1,6 +1,5 @@
 package io.cascadence.shell.impl;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -16,7 +15,6 @@ import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.Trigger;
 import io.cascadence.api.config.CascadenceConfig;
-import io.cascadence.api.config.ConfigEntry;
 
 /**
  * {@code task:list}, {@code task:run} and {@code task:config}: the same operations and output as {@code bin/task}.
@@ -123,14 +121,8 @@ public class TaskCommands {
         return runId + " cancelled";
     }
 
-    @Descriptor("list the effective configuration: <key> TAB <value> TAB <source>")
+    @Descriptor("list the effective configuration: <pid> TAB <key> TAB <value> TAB <source> TAB <live|at start>")
     public String config() {
-        List<ConfigEntry> entries = config.report().entries();
-        StringBuilder out = new StringBuilder();
-        for (ConfigEntry entry : entries) {
-            out.append(ConfigLines.line(entry)).append('\n');
-        }
-        config.report().problems().forEach(p -> out.append("problem\t").append(p).append('\n'));
-        return out.toString().stripTrailing();
+        return String.join("\n", ConfigLines.lines(config.report()));
     }
 }

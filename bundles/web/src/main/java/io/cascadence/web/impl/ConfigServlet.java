@@ -13,11 +13,15 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.config.ConfigEntry;
 import io.cascadence.api.config.ConfigReport;
+import io.cascadence.api.config.PidReport;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /config}: every effective configuration value, where it came from, and the problems found. */
+/**
+ * {@code GET /config}: every configuration PID with each key's effective value, where it came from and whether a
+ * change applies live, and the problems found.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-config")
 @HttpWhiteboardServletPattern("/config")
@@ -36,14 +40,24 @@ public class ConfigServlet extends RoutedServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ConfigReport report = config.report();
+        Json.write(response, HttpServletResponse.SC_OK, describe(config.report()));
+    }
+
+    static Map<String, Object> describe(ConfigReport report) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pid", report.pid());
         body.put("yaml_file", report.yamlFile());
-        List<Map<String, Object>> entries = report.entries().stream().map(ConfigServlet::describe).toList();
-        body.put("entries", entries);
+        body.put("pids", report.pids().stream().map(ConfigServlet::describe).toList());
         body.put("problems", report.problems());
-        Json.write(response, HttpServletResponse.SC_OK, body);
+        return body;
+    }
+
+    private static Map<String, Object> describe(PidReport pid) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pid", pid.pid());
+        body.put("file", pid.file());
+        List<Map<String, Object>> entries = pid.entries().stream().map(ConfigServlet::describe).toList();
+        body.put("entries", entries);
+        return body;
     }
 
     private static Map<String, Object> describe(ConfigEntry entry) {
@@ -54,6 +68,7 @@ public class ConfigServlet extends RoutedServlet {
         body.put("origin", entry.origin());
         body.put("env", entry.environmentVariable());
         body.put("description", entry.description());
+        body.put("applies", entry.applies().label());
         return body;
     }
 }

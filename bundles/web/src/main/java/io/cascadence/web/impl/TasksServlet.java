@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +52,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
  * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history. What they refuse is thrown
  * and answered by {@link JsonErrorsFilter}, except a synchronous run's outcome, which comes after the request's
- * thread has gone.
+ * thread has gone. How long a synchronous run waits is {@code sync_wait} of the web bundle's
+ * {@link WebConfiguration}, applied live.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = WebConfiguration.PID)
+@Designate(ocd = WebConfiguration.class)
 @HttpWhiteboardServletName("cascadence-tasks")
 @HttpWhiteboardServletPattern({"/tasks", "/tasks/*"})
 @HttpWhiteboardServletAsyncSupported
@@ -62,9 +65,6 @@ public class TasksServlet extends RoutedServlet {
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
     static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
-
-    static final String SYNC_WAIT_KEY = "sync_wait";
-    static final String DEFAULT_SYNC_WAIT = "30";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
@@ -92,6 +92,31 @@ public class TasksServlet extends RoutedServlet {
 
     @Reference
     private transient CascadenceConfig config;
+
+    private transient volatile Duration syncWait;
+
+    /** Changes apply to the next run request; the servlet stays registered. */
+    @Activate
+    void activate(WebConfiguration configuration) {
+        // The timer of synchronous runs' waits: one daemon thread; a cancelled wait leaves its queue at once.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "cascadence-sync-wait");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        waits = timer;
+        configure(configuration);
+    }
+
+    @Modified
+    void configure(WebConfiguration configuration) {
+        Duration wait = SyncWait.of(configuration.sync__wait());
+        if (!wait.equals(syncWait)) {
+            LOG.info("POST /tasks/NAME/run waits up to {} s for a result (sync_wait)", SyncWait.seconds(wait));
+        }
+        syncWait = wait;
+    }
 
     private transient ScheduledExecutorService waits;
 
@@ -170,7 +195,7 @@ public class TasksServlet extends RoutedServlet {
         async.setTimeout(0); // the wait below ends it, not the container
         AtomicBoolean answered = new AtomicBoolean();
         CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
-        Duration wait = syncWait();
+        Duration wait = syncWait;
         ScheduledFuture<?> limit = waits.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
                 answer(async, () -> accepted((HttpServletResponse) async.getResponse(), handle.runId()));
@@ -182,18 +207,6 @@ public class TasksServlet extends RoutedServlet {
                 answer(async, () -> finished((HttpServletResponse) async.getResponse(), result, error));
             }
         });
-    }
-
-    /** The timer of synchronous runs' waits: one daemon thread; a cancelled wait leaves its queue at once. */
-    @Activate
-    void activate() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "cascadence-sync-wait");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        waits = timer;
     }
 
     @Deactivate
@@ -266,16 +279,6 @@ public class TasksServlet extends RoutedServlet {
             return Trigger.CLI;
         }
         throw new InvalidRequestException(TRIGGER_HEADER + " is '" + value + "'; expected api or cli");
-    }
-
-    /** {@code sync_wait}: how long a synchronous run request waits for its result. */
-    private Duration syncWait() {
-        try {
-            double seconds = Double.parseDouble(config.value(SYNC_WAIT_KEY).orElse(DEFAULT_SYNC_WAIT));
-            return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(Long.parseLong(DEFAULT_SYNC_WAIT));
-        }
     }
 
     /** Pause or resume one run in progress ({@code ?run_id=}, or the original's {@code job_id}), or the task. */

@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +27,18 @@ class ConfigResolverTest {
         return new ConfigLayer(ConfigSource.ENVIRONMENT, null, values);
     }
 
+    /** The core PID, which holds backend and hash_secret. */
     private static ResolvedConfig resolve(ConfigLayer cfg, ConfigLayer yaml, ConfigLayer env) {
-        return ConfigResolver.resolve(cfg, yaml, env, null, List.of());
+        return ConfigResolver.resolve(ConfigPid.CORE, cfg, yaml, env, null);
     }
 
     private static ResolvedConfig resolve(ConfigLayer cfg, ConfigLayer yaml, ConfigLayer env,
             ResolvedConfig previous) {
-        return ConfigResolver.resolve(cfg, yaml, env, previous, List.of());
+        return ConfigResolver.resolve(ConfigPid.CORE, cfg, yaml, env, previous);
+    }
+
+    private static ResolvedConfig resolve(ConfigPid pid, ConfigLayer cfg, ConfigLayer yaml, ConfigLayer env) {
+        return ConfigResolver.resolve(pid, cfg, yaml, env, null);
     }
 
     // --- precedence and sources ---
@@ -44,8 +49,10 @@ class ConfigResolverTest {
 
         assertThat(config.get(ConfigKey.BACKEND))
                 .isEqualTo(new ResolvedValue("cron", "cron", ConfigSource.DEFAULT, null));
-        assertThat(config.value(ConfigKey.CRONYX_TIMEOUT, Double.class)).isEqualTo(5.0);
-        assertThat(config.value(ConfigKey.UME_BROADCAST_POINTERS, Boolean.class)).isFalse();
+        assertThat(resolve(ConfigPid.CRONYX, cfg(Map.of()), yaml(Map.of()), env(Map.of()))
+                .value(ConfigKey.CRONYX_TIMEOUT, Double.class)).isEqualTo(5.0);
+        assertThat(resolve(ConfigPid.TRANSPORT, cfg(Map.of()), yaml(Map.of()), env(Map.of()))
+                .value(ConfigKey.UME_BROADCAST_POINTERS, Boolean.class)).isFalse();
         assertThat(config.problems()).isEmpty();
     }
 
@@ -68,14 +75,16 @@ class ConfigResolverTest {
 
     @Test
     void environmentOverridesYamlAndNamesTheVariableAsOrigin() {
-        ResolvedConfig config = resolve(cfg(Map.of("backend", "base")), yaml(Map.of("backend", "dag")),
-                env(Map.of("CASCADENCE_SCHEDULER", "temporal", "CRONYX_TIMEOUT", "2.5")));
+        ConfigLayer env = env(Map.of("CASCADENCE_SCHEDULER", "temporal", "CRONYX_TIMEOUT", "2.5"));
+        ResolvedConfig config = resolve(cfg(Map.of("backend", "base")), yaml(Map.of("backend", "dag")), env);
+        ResolvedConfig cronyx = resolve(ConfigPid.CRONYX, cfg(Map.of()), yaml(Map.of()), env);
 
         assertThat(config.get(ConfigKey.BACKEND)).isEqualTo(
                 new ResolvedValue("temporal", "temporal", ConfigSource.ENVIRONMENT, "CASCADENCE_SCHEDULER"));
-        assertThat(config.get(ConfigKey.CRONYX_TIMEOUT).origin()).isEqualTo("CRONYX_TIMEOUT");
-        assertThat(config.value(ConfigKey.CRONYX_TIMEOUT, Double.class)).isEqualTo(2.5);
+        assertThat(cronyx.get(ConfigKey.CRONYX_TIMEOUT).origin()).isEqualTo("CRONYX_TIMEOUT");
+        assertThat(cronyx.value(ConfigKey.CRONYX_TIMEOUT, Double.class)).isEqualTo(2.5);
         assertThat(config.problems()).isEmpty();
+        assertThat(cronyx.problems()).isEmpty();
     }
 
     @Test
@@ -98,7 +107,8 @@ class ConfigResolverTest {
 
     @Test
     void yamlAliasBroadcastPointersSetsUmeBroadcastPointers() {
-        ResolvedConfig config = resolve(cfg(Map.of()), yaml(Map.of("broadcast_pointers", true)), env(Map.of()));
+        ResolvedConfig config = resolve(ConfigPid.TRANSPORT, cfg(Map.of()), yaml(Map.of("broadcast_pointers", true)),
+                env(Map.of()));
 
         assertThat(config.value(ConfigKey.UME_BROADCAST_POINTERS, Boolean.class)).isTrue();
         assertThat(config.get(ConfigKey.UME_BROADCAST_POINTERS).source()).isEqualTo(ConfigSource.YAML);
@@ -128,7 +138,8 @@ class ConfigResolverTest {
 
     @Test
     void invalidEnvironmentValueIsReportedWithTheVariableNameAndFallsBackToDefault() {
-        ResolvedConfig config = resolve(cfg(Map.of()), yaml(Map.of()), env(Map.of("CRONYX_TIMEOUT", "-3")));
+        ResolvedConfig config = resolve(ConfigPid.CRONYX, cfg(Map.of()), yaml(Map.of()),
+                env(Map.of("CRONYX_TIMEOUT", "-3")));
 
         assertThat(config.get(ConfigKey.CRONYX_TIMEOUT).source()).isEqualTo(ConfigSource.DEFAULT);
         assertThat(config.value(ConfigKey.CRONYX_TIMEOUT, Double.class)).isEqualTo(5.0);
@@ -169,12 +180,67 @@ class ConfigResolverTest {
 
     @Test
     void unknownKeysInCfgAndYamlAreReportedWithTheirFile() {
-        ResolvedConfig config = resolve(cfg(Map.of("backnd", "dag")), yaml(Map.of("colour", "blue")),
-                env(Map.of("PATH", "/usr/bin")));
+        ConfigLayer yaml = yaml(Map.of("colour", "blue", "sync_wait", "5", "timezone", "UTC"));
+        ResolvedConfig config = resolve(cfg(Map.of("backnd", "dag")), yaml, env(Map.of("PATH", "/usr/bin")));
 
-        assertThat(config.problems()).containsExactlyInAnyOrder(
-                CFG_FILE + ": unknown key 'backnd' ignored",
-                YAML_FILE + ": unknown key 'colour' ignored");
+        assertThat(config.problems()).containsExactly(CFG_FILE + ": unknown key 'backnd' ignored");
+        assertThat(ConfigResolver.unknownYamlKeys(yaml)).containsExactly(YAML_FILE + ": unknown key 'colour' ignored");
+    }
+
+    @Test
+    void aKeyInTheCfgFileOfAnotherPidIsReportedWithItsPidAndIgnored() {
+        ResolvedConfig core = resolve(cfg(Map.of("sync_wait", "5", "backend", "base")), yaml(Map.of()), env(Map.of()));
+        ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of()), yaml(Map.of()), env(Map.of()));
+
+        assertThat(core.problems()).containsExactly(CFG_FILE + ": sync_wait belongs to PID io.cascadence.web; set "
+                + "it in config/io.cascadence.web.cfg (ignored here)");
+        assertThat(core.value(ConfigKey.BACKEND, String.class)).isEqualTo("base");
+        assertThat(web.get(ConfigKey.SYNC_WAIT).source()).isEqualTo(ConfigSource.DEFAULT);
+    }
+
+    @Test
+    void yamlAndEnvironmentKeysReachEveryPidTheyBelongTo() {
+        ConfigLayer yaml = yaml(Map.of("sync_wait", 2, "timezone", "Asia/Tokyo", "backend", "base"));
+        ConfigLayer env = env(Map.of("CASCADENCE_SYNC_WAIT", "1"));
+
+        ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of()), yaml, env);
+        ResolvedConfig scheduler = resolve(ConfigPid.SCHEDULER, cfg(Map.of()), yaml, env);
+
+        assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576));
+        assertThat(web.get(ConfigKey.SYNC_WAIT).origin()).isEqualTo("CASCADENCE_SYNC_WAIT");
+        assertThat(scheduler.properties()).containsExactly(Map.entry("timezone", "Asia/Tokyo"));
+        assertThat(scheduler.get(ConfigKey.TIMEZONE).origin()).isEqualTo(YAML_FILE);
+        assertThat(web.problems()).isEmpty();
+        assertThat(scheduler.problems()).isEmpty();
+    }
+
+    @Test
+    void bytesThatWereNotUtf8AreAProblemAndTheValueIsNotUsed() {
+        ResolvedConfig first = resolve(cfg(Map.of("hash_secret", "Grüße€")), yaml(Map.of()), env(Map.of()));
+        ResolvedConfig second = resolve(cfg(Map.of("hash_secret", "Gr\uFFFD\uFFFDe")), yaml(Map.of()), env(Map.of()),
+                first);
+
+        assertThat(first.value(ConfigKey.HASH_SECRET, String.class)).isEqualTo("Grüße€");
+        assertThat(first.problems()).isEmpty();
+        assertThat(second.value(ConfigKey.HASH_SECRET, String.class)).isEqualTo("Grüße€");
+        assertThat(second.problems()).singleElement().asString()
+                .contains("hash_secret", CFG_FILE, "not UTF-8", "save the file as UTF-8", "keeping the previous secret")
+                .doesNotContain("Gr");
+    }
+
+    @Test
+    void propertiesAreNormalisedForTheBundle() {
+        ResolvedConfig core = resolve(cfg(Map.of("backend", " BASE ", "max_concurrent_runs", " 8",
+                "task_timeout", "2.50", "task_timeouts", "b=3, a=1.0")), yaml(Map.of()), env(Map.of()));
+        ResolvedConfig cronyx = resolve(ConfigPid.CRONYX, cfg(Map.of("cronyx_refresh", "no")), yaml(Map.of()),
+                env(Map.of()));
+
+        assertThat(core.properties()).containsEntry("backend", "base").containsEntry("max_concurrent_runs", 8)
+                .containsEntry("task_timeout", 2.5).containsEntry("task_timeouts", "b=3,a=1")
+                .containsEntry("stages_path", "stages.yml");
+        assertThat(core.get(ConfigKey.TASK_TIMEOUT).normalised()).isEqualTo("2.5");
+        assertThat(cronyx.properties()).containsEntry("cronyx_refresh", false).containsEntry("cronyx_timeout", 5.0);
+        assertThat(cronyx.get(ConfigKey.CRONYX_TIMEOUT).normalised()).isEqualTo("5");
     }
 
     @Test
@@ -191,14 +257,15 @@ class ConfigResolverTest {
 
     @Test
     void listOrMappingValueIsRejectedWithAProblem() {
-        ResolvedConfig config = resolve(cfg(Map.of("backend", "base")),
-                yaml(Map.of("backend", List.of("dag", "cron"), "timezone", Map.of("zone", "UTC"))),
-                env(Map.of()));
+        ConfigLayer yaml = yaml(Map.of("backend", List.of("dag", "cron"), "timezone", Map.of("zone", "UTC")));
+        ResolvedConfig config = resolve(cfg(Map.of("backend", "base")), yaml, env(Map.of()));
+        ResolvedConfig scheduler = resolve(ConfigPid.SCHEDULER, cfg(Map.of()), yaml, env(Map.of()));
 
         assertThat(config.get(ConfigKey.BACKEND).source()).isEqualTo(ConfigSource.CFG);
-        assertThat(config.get(ConfigKey.TIMEZONE).source()).isEqualTo(ConfigSource.DEFAULT);
-        assertThat(config.problems()).containsExactlyInAnyOrder(
-                "backend: " + YAML_FILE + " gives a list or mapping; expected a single value",
+        assertThat(scheduler.get(ConfigKey.TIMEZONE).source()).isEqualTo(ConfigSource.DEFAULT);
+        assertThat(config.problems()).containsExactly(
+                "backend: " + YAML_FILE + " gives a list or mapping; expected a single value");
+        assertThat(scheduler.problems()).containsExactly(
                 "timezone: " + YAML_FILE + " gives a list or mapping; expected a single value");
     }
 
@@ -212,14 +279,5 @@ class ConfigResolverTest {
         assertThat(config.problems()).hasSize(2)
                 .allSatisfy(problem -> assertThat(problem).doesNotContain(secret));
         assertThat(config.problems()).anySatisfy(problem -> assertThat(problem).contains("hash_secret"));
-    }
-
-    @Test
-    void earlierProblemsComeFirst() {
-        ResolvedConfig config = ConfigResolver.resolve(cfg(Map.of("nope", "x")), yaml(Map.of()), env(Map.of()),
-                null, List.of("cascadence.yml: cannot be read"));
-
-        assertThat(config.problems()).containsExactly("cascadence.yml: cannot be read",
-                CFG_FILE + ": unknown key 'nope' ignored");
     }
 }

@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 /** Default values, shared by the resolver and the metatype description so the two cannot drift apart. */
 final class Defaults {

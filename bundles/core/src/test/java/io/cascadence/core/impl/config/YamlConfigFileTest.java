@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

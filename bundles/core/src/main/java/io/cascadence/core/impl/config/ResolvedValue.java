@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import io.cascadence.api.config.ConfigSource;
 
@@ -14,5 +14,10 @@ record ResolvedValue(Object value, String text, ConfigSource source, String orig
 
     String describeOrigin() {
         return origin == null ? source.label() : origin;
+    }
+
+    /** The normalised text of the value, as reports show it. */
+    String normalised() {
+        return PropertyValues.text(value);
     }
 }

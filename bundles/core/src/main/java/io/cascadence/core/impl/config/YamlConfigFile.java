@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,26 +9,36 @@ import java.util.Optional;
 import io.cascadence.api.config.ConfigSource;
 
 /**
- * Merges defaults, the cfg layer, the YAML layer and the environment, strongest last. A value that does not
- * parse is reported and the key keeps its previous value from that source (when it had none: the next weaker
- * valid one), so a typo never takes a running container down.
+ * Resolves the keys of one PID from defaults, its cfg layer, the YAML layer and the environment, strongest last. A
+ * value that does not parse is reported and the key keeps its previous value from that source (when it had none:
+ * the next weaker valid one), so a typo never takes a running container down.
  */
 final class ConfigResolver {
+
+    /** What a decoder puts where the bytes of a file were not valid in its character set. */
+    private static final char UNDECODABLE = '\uFFFD';
 
     private ConfigResolver() {
     }
 
-    static ResolvedConfig resolve(ConfigLayer cfg, ConfigLayer yaml, ConfigLayer environment,
-            ResolvedConfig previous, List<String> earlierProblems) {
-        List<String> problems = new ArrayList<>(earlierProblems);
-        reportUnknownKeys(cfg, problems);
-        reportUnknownKeys(yaml, problems);
+    static ResolvedConfig resolve(ConfigPid pid, ConfigLayer cfg, ConfigLayer yaml, ConfigLayer environment,
+            ResolvedConfig previous) {
+        List<String> problems = new ArrayList<>();
+        reportForeignKeys(pid, cfg, problems);
         Map<ConfigKey, ResolvedValue> values = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
+        for (ConfigKey key : ConfigKey.of(pid)) {
             List<ResolvedValue> candidates = candidates(key, cfg, yaml, environment, problems);
             values.put(key, choose(key, candidates, previous, problems));
         }
-        return new ResolvedConfig(values, problems);
+        return new ResolvedConfig(pid, values, problems);
+    }
+
+    /** The YAML file is flat, as the original's: each of its keys belongs to some PID, or is reported. */
+    static List<String> unknownYamlKeys(ConfigLayer yaml) {
+        return yaml.values().keySet().stream()
+                .filter(name -> ConfigKey.byName(name).isEmpty())
+                .map(name -> yaml.origin() + ": unknown key '" + name + "' ignored")
+                .toList();
     }
 
     /** Candidates from strongest to weakest; the default is always last and always valid. */
@@ -65,6 +75,9 @@ final class ConfigResolver {
             List<String> problems) {
         for (ResolvedValue candidate : candidates) {
             try {
+                if (candidate.text().indexOf(UNDECODABLE) >= 0) {
+                    throw new IllegalArgumentException("it holds bytes that are not UTF-8; save the file as UTF-8");
+                }
                 Object typed = key.parse(candidate.text());
                 return new ResolvedValue(typed, candidate.text(), candidate.source(), candidate.origin());
             } catch (IllegalArgumentException e) {
@@ -88,16 +101,22 @@ final class ConfigResolver {
     }
 
     private static String show(ConfigKey key, ResolvedValue value) {
-        return key.secret() ? "the previous secret" : "'" + value.text() + "'";
+        return key.secret() ? "the previous secret" : "'" + value.normalised() + "'";
     }
 
-    private static void reportUnknownKeys(ConfigLayer layer, List<String> problems) {
-        for (String name : layer.values().keySet()) {
-            if (layer.source() == ConfigSource.CFG && name.contains(".")) {
+    /** Keys of other PIDs and unknown keys in this PID's cfg layer. */
+    private static void reportForeignKeys(ConfigPid pid, ConfigLayer cfg, List<String> problems) {
+        for (String name : cfg.values().keySet()) {
+            if (name.contains(".")) {
                 continue; // service.pid, felix.fileinstall.filename, component.* and friends
             }
-            if (ConfigKey.byName(name).isEmpty()) {
-                problems.add(layer.origin() + ": unknown key '" + name + "' ignored");
+            Optional<ConfigKey> key = ConfigKey.byName(name);
+            if (key.isEmpty()) {
+                problems.add(cfg.origin() + ": unknown key '" + name + "' ignored");
+            } else if (key.get().pid() != pid) {
+                String owner = key.get().pid().pid();
+                problems.add(cfg.origin() + ": " + name + " belongs to PID " + owner + "; set it in config/" + owner
+                        + ".cfg (ignored here)");
             }
         }
     }

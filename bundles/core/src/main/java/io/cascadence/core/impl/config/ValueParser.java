@@ -1,10 +1,11 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,17 +70,29 @@ interface ValueParser {
         };
     }
 
-    static ValueParser positiveSeconds() {
+    /** A positive number, such as a timeout in seconds that a remote client takes as a number. */
+    static ValueParser positiveNumber() {
         return text -> {
             try {
-                double seconds = Double.parseDouble(text.strip());
-                if (seconds > 0 && Double.isFinite(seconds)) {
-                    return seconds;
+                double value = Double.parseDouble(text.strip());
+                if (value > 0 && Double.isFinite(value)) {
+                    return value;
                 }
             } catch (NumberFormatException e) {
                 // reported below with what is accepted
             }
             throw new IllegalArgumentException("expected a positive number of seconds such as 5 or 2.5");
+        };
+    }
+
+    /** Seconds above 0 as a {@link java.time.Duration}. */
+    static ValueParser positiveSeconds() {
+        return text -> {
+            Duration duration = seconds(text.strip());
+            if (duration == null || duration.isZero()) {
+                throw new IllegalArgumentException("expected a positive number of seconds such as 5 or 2.5");
+            }
+            return duration;
         };
     }
 
@@ -149,7 +162,7 @@ interface ValueParser {
                 }
                 timeouts.put(name, duration);
             }
-            return Map.copyOf(timeouts);
+            return Collections.unmodifiableMap(timeouts); // in the user's order, for reports
         };
     }
 

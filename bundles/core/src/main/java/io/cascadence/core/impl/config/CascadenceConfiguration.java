@@ -1,22 +1,21 @@
-package io.cascadence.core.impl;
+package io.cascadence.core.impl.config;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The metatype description of PID {@code io.cascadence}, for tools that edit configuration. Method names use
- * {@code __} because DS maps a single {@code _} to a dot and the keys keep the original's underscores.
- * Defaults come from {@link Defaults}, which the resolver uses too.
+ * The metatype description of the core's PID {@code io.cascadence}, for tools that edit configuration; the keys of
+ * the other PIDs are described by the bundles that read them. Method names use {@code __} because DS maps a single
+ * {@code _} to a dot and the keys keep the original's underscores. Defaults come from {@link Defaults}, which the
+ * resolver uses too; {@link ConfigKey} is what the core actually resolves.
  */
-@ObjectClassDefinition(id = "io.cascadence", name = "Cascadence",
+@ObjectClassDefinition(id = "io.cascadence", name = "Cascadence core",
         description = "Core settings. Environment variables and the CASCADENCE_CONFIG YAML file override them.")
 @interface CascadenceConfiguration {
 
     @AttributeDefinition(description = "Scheduler backend: cron, base, dag, temporal or cronyx (env CASCADENCE_SCHEDULER)")
     String backend() default Defaults.BACKEND;
 
-    @AttributeDefinition(description = "IANA time zone for cron expressions (env CASCADENCE_TIMEZONE)")
-    String timezone() default Defaults.TIMEZONE;
 
     @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
             description = "Secret prepended to ids before hashing (env CASCADENCE_HASH_SECRET)")
@@ -76,42 +75,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Seconds a stop waits for runs in progress (env CASCADENCE_SHUTDOWN_GRACE)")
     String shutdown__grace() default Defaults.SHUTDOWN_GRACE;
 
-    @AttributeDefinition(description = "Seconds a synchronous run request waits before 202 (env CASCADENCE_SYNC_WAIT)")
-    String sync__wait() default Defaults.SYNC_WAIT;
-
-    @AttributeDefinition(description = "Largest HTTP request body read, in bytes (env CASCADENCE_MAX_BODY_SIZE)")
-    String max__body__size() default Defaults.MAX_BODY_SIZE;
-
     @AttributeDefinition(description = "Stage events kept per task (env CASCADENCE_STAGE_RETENTION)")
     String stage__retention() default Defaults.STAGE_RETENTION;
 
-    @AttributeDefinition(description = "Temporal frontend host:port (env TEMPORAL_SERVER)")
-    String temporal__server() default Defaults.TEMPORAL_SERVER;
 
-    @AttributeDefinition(required = false, description = "Cronyx task server URL (env CRONYX_BASE_URL)")
-    String cronyx__base__url() default Defaults.CRONYX_BASE_URL;
 
-    @AttributeDefinition(description = "Cronyx request timeout in seconds (env CRONYX_TIMEOUT)")
-    String cronyx__timeout() default Defaults.CRONYX_TIMEOUT;
 
-    @AttributeDefinition(description = "Refresh Cronyx tasks periodically (env CASCADENCE_CRONYX_REFRESH)")
-    String cronyx__refresh() default Defaults.CRONYX_REFRESH;
 
-    @AttributeDefinition(required = false, description = "Event transport: nats, grpc or empty (env UME_TRANSPORT)")
-    String ume__transport() default Defaults.UME_TRANSPORT;
 
-    @AttributeDefinition(required = false, description = "gRPC target for events (env UME_GRPC_STUB)")
-    String ume__grpc__stub() default Defaults.UME_GRPC_STUB;
 
-    @AttributeDefinition(description = "gRPC method for events (env UME_GRPC_METHOD)")
-    String ume__grpc__method() default Defaults.UME_GRPC_METHOD;
 
-    @AttributeDefinition(required = false, description = "NATS server URL for events (env UME_NATS_CONN)")
-    String ume__nats__conn() default Defaults.UME_NATS_CONN;
 
-    @AttributeDefinition(description = "NATS subject for events (env UME_NATS_SUBJECT)")
-    String ume__nats__subject() default Defaults.UME_NATS_SUBJECT;
 
-    @AttributeDefinition(description = "Re-emit received pointer updates (env UME_BROADCAST_POINTERS)")
-    String ume__broadcast__pointers() default Defaults.UME_BROADCAST_POINTERS;
 }
