@@ -87,6 +87,10 @@ class StoresIT {
             assertThat(http.post("/pointers/family_pointer?run_id=run42", alice).json().path("status").asText())
                     .isEqualTo("added");
             assertThat(http.post("/pointers/family_pointer?run_id=run42", alice).status()).isEqualTo(200);
+            Await.until("the pointer update published (and logged)",
+                    () -> container.log().contains("Task 'family_pointer': a pointer to run run42 was added"));
+            assertThat(container.log().split("a pointer to run run42 was added", -1))
+                    .as("adding it again publishes nothing").hasSize(2);
             Http.Response mine = http.get("/pointers/family_pointer", alice);
             assertThat(mine.json()).hasSize(1);
             assertThat(mine.json().get(0).path("run_id").asText()).isEqualTo("run42");

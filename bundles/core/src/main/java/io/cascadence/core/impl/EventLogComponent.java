@@ -6,11 +6,15 @@ import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.event.AuditEvent;
 import io.cascadence.api.event.CascadenceEvent;
+import io.cascadence.api.event.PointerUpdate;
 import io.cascadence.api.event.StageUpdate;
 import io.cascadence.api.event.TaskRunEvent;
 import io.cascadence.core.impl.events.EventSink;
 
-/** The log as an event subscriber: one line per finished run, a warning per failed stage, state changes. */
+/**
+ * The log as an event subscriber: one line per finished run, a warning per run that did not succeed, state
+ * changes, pointers added.
+ */
 @Component(service = EventSink.class)
 public class EventLogComponent implements EventSink {
 
@@ -26,8 +30,11 @@ public class EventLogComponent implements EventSink {
                 } else {
                     LOG.debug("Task '{}' run {} succeeded in {} ms", run.taskName(), run.runId(), millis);
                 }
-            } else {
+            } else if ("error".equals(run.status())) {
                 LOG.warn("Task '{}' run {} failed at {} after {} ms: {}", run.taskName(), run.runId(), run.stage(),
+                        millis, run.error());
+            } else {
+                LOG.warn("Task '{}' run {} ended as {} after {} ms: {}", run.taskName(), run.runId(), run.status(),
                         millis, run.error());
             }
         } else if (event instanceof AuditEvent audit && AuditEvent.ERROR.equals(audit.status())) {
@@ -35,6 +42,8 @@ public class EventLogComponent implements EventSink {
                     audit.reason());
         } else if (event instanceof StageUpdate update && update.runId() == null) {
             LOG.info("Task '{}' {}", update.taskName(), update.stage());
+        } else if (event instanceof PointerUpdate pointer) {
+            LOG.info("Task '{}': a pointer to run {} was added", pointer.taskName(), pointer.runId());
         }
     }
 }

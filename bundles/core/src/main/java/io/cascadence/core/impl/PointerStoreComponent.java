@@ -1,5 +1,6 @@
 package io.cascadence.core.impl;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,12 +15,18 @@ import io.cascadence.api.PointerStore;
 import io.cascadence.api.PointerTask;
 import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.event.EventBus;
+import io.cascadence.api.event.PointerUpdate;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.store.PointerLog;
 import io.cascadence.core.impl.store.PersistedFile;
 
-/** The PointerStore: restored from and written in batches to {@code pointers.yml}. */
+/**
+ * The PointerStore: restored from and written in batches to {@code pointers.yml}. A pointer a user adds is
+ * published as a {@link PointerUpdate} (the original's {@code emit_pointer_update}), so transports can share it
+ * with other instances; one received from another instance is not published again.
+ */
 @Component(service = {PointerStore.class, HealthContributor.class}, immediate = true)
 public class PointerStoreComponent implements PointerStore, HealthContributor {
 
@@ -28,6 +35,9 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
 
     @Reference
     private TaskResolver tasks;
+
+    @Reference
+    private EventBus events;
 
     private IdentityHasher hasher;
     private PointerLog pointers;
@@ -68,7 +78,11 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
         if (runId == null || runId.isBlank()) {
             throw new IllegalArgumentException("run_id is required");
         }
-        pointers.add(taskName, new Pointer(runId.strip(), hasher.hash(caller.userId()), hasher.hash(caller.groupId())));
+        Pointer pointer = new Pointer(runId.strip(), hasher.hash(caller.userId()), hasher.hash(caller.groupId()));
+        if (pointers.add(taskName, pointer)) {
+            events.publish(new PointerUpdate(taskName, pointer.runId(), pointer.userHash(), pointer.groupHash(),
+                    Instant.now()));
+        }
     }
 
     @Override

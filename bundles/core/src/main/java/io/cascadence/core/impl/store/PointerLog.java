@@ -28,7 +28,8 @@ public final class PointerLog {
         this.onChange = onChange;
     }
 
-    public void add(String taskName, Pointer pointer) {
+    /** @return whether it was new; adding a pointer that is there changes nothing */
+    public boolean add(String taskName, Pointer pointer) {
         boolean added;
         synchronized (this) {
             added = pointers.computeIfAbsent(taskName, t -> new LinkedHashSet<>()).add(pointer);
@@ -36,6 +37,7 @@ public final class PointerLog {
         if (added) {
             onChange.run();
         }
+        return added;
     }
 
     public synchronized List<Pointer> pointers(String taskName) {
