@@ -94,11 +94,15 @@ class RunsIT {
             }
             Http.Response health = http.get("/health");
             assertThat(health.status()).as("GET /health while 250 runs hang: " + health.body()).isEqualTo(200);
+            List<String> statuses = new ArrayList<>();
             for (CompletableFuture<Http.Response> answer : answers) {
                 Http.Response response = answer.get(60, TimeUnit.SECONDS);
                 assertThat(response.status()).as(response.body()).isEqualTo(202);
-                assertThat(response.json().path("status").asText()).isEqualTo("running");
+                statuses.add(response.json().path("status").asText());
             }
+            // Four run, the rest wait for a worker, and each answer says which.
+            assertThat(statuses).containsOnly("running", "queued");
+            assertThat(statuses.stream().filter("running"::equals).count()).isLessThanOrEqualTo(4);
             clients.shutdown();
 
             Http.Response async = http.postJson("/tasks/stubborn/run-async", "{\"seconds\": 600}");
@@ -186,6 +190,39 @@ class RunsIT {
                         + "progress");
                 assertThat(record.path("finished_at").asText()).isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void runsThatEndWithinTheGraceOfAStopAreRecordedAsTheyEndedAndTheApiAnswersMeanwhile() throws Exception {
+        Installation installation = withRunsPlugin("runs-grace");
+        installation.environment.put("CASCADENCE_SHUTDOWN_GRACE", "20");
+        String async;
+        Http.Response sync;
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            async = http.postJson("/tasks/sleep/run-async", "{\"seconds\": 3}").json().path("run_id").asText();
+            CompletableFuture<Http.Response> waiting = CompletableFuture.supplyAsync(
+                    () -> http.postJson("/tasks/sleep/run", "{\"seconds\": 2}"));
+            Await.until("both runs running", () -> http.get("/runs?task=sleep&status=running").json().size() == 2);
+
+            container.terminate();
+            Await.until("new runs refused as Cascadence stops", () -> http.post("/tasks/greet/run").status() == 503);
+            Http.Response refused = http.post("/tasks/greet/run");
+            assertThat(refused.contentType()).startsWith("application/json");
+            assertThat(refused.json().path("detail").asText()).contains("stopping");
+            assertThat(http.get("/tasks").status()).as("the rest of the API answers during the grace")
+                    .isEqualTo(200);
+            sync = waiting.get(30, TimeUnit.SECONDS);
+            assertThat(container.awaitExit(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            assertThat(http.get("/runs/" + async).json().path("status").asText()).isEqualTo("success");
+            assertThat(http.get("/runs/" + sync.json().path("run_id").asText()).json().path("status").asText())
+                    .isEqualTo("success");
         }
     }
 

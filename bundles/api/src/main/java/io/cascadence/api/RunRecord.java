@@ -14,7 +14,7 @@ import java.util.Set;
  * @param status one of {@link #QUEUED}, {@link #RUNNING}, {@link #SUCCESS}, {@link #ERROR}, {@link #CANCELLED},
  *        {@link #TIMED_OUT}, {@link #INTERRUPTED}
  * @param submittedAt when the run was accepted
- * @param startedAt when its first stage started, or {@code null} while it waits for a worker
+ * @param startedAt when it got a worker and its stages began, or {@code null} while it waits for one
  * @param finishedAt when it ended, or {@code null} while it is queued or running
  * @param dueAt for a scheduled fire, when it was due, else {@code null}
  * @param userHash the hashed user id, or {@code null}

@@ -1,6 +1,8 @@
 package io.cascadence.core.impl;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,11 +32,9 @@ import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
-import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.api.event.EventBus;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.spi.RunExecutor;
-import io.cascadence.core.impl.events.EventSink;
 import io.cascadence.core.impl.history.RunStore;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.pipeline.PipelineServices;
@@ -47,9 +50,8 @@ import io.cascadence.core.impl.runs.TaskControl;
  * crash left open; at a stop it waits {@code shutdown_grace} for runs in progress, then ends them as interrupted.
  * Stages run on worker threads of their own, never on the caller's (an HTTP thread, the shell).
  */
-@Component(service = {RunExecutor.class, Runs.class, RunHistory.class, EventSink.class, HealthContributor.class},
-        immediate = true)
-public class RunsComponent implements Runs, RunHistory, EventSink, HealthContributor {
+@Component(service = {RunExecutor.class, Runs.class, RunHistory.class, HealthContributor.class}, immediate = true)
+public class RunsComponent implements Runs, RunHistory, HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsComponent.class);
 
@@ -79,33 +81,63 @@ public class RunsComponent implements Runs, RunHistory, EventSink, HealthContrib
     private RunEngine engine;
     private TaskControl control;
 
+    private BundleContext context;
+    private SynchronousBundleListener stopping;
+
     @Activate
-    void activate() {
+    void activate(BundleContext bundleContext) {
         workers = workers();
         timer = Schedulers.singleDaemon("cascadence-run-timeouts");
-        Clock clock = Clock.systemUTC();
-        PipelineServices services = new PipelineServices(events, () -> researchProvider, () -> planner, workers,
+        // Microseconds: what the run-history database keeps, so a live record and a stored one read alike.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+        // The live records take the events of the runs straight from the pipelines, not as a subscriber of the
+        // bus: a subscriber is unbound when the container stops, and the runs that end during the stop's grace
+        // must still be recorded as they ended.
+        EventBus runEvents = event -> {
+            active.accept(event);
+            events.publish(event);
+        };
+        PipelineServices services = new PipelineServices(runEvents, () -> researchProvider, () -> planner, workers,
                 clock);
         active = new ActiveRuns(store::saveLater);
         engine = new RunEngine(tasks::resolve, tasks.states(), new IdentityHasher(config::hashSecret), services,
                 active, store, new ConfiguredLimits(config), timer);
-        control = new TaskControl(tasks::resolve, tasks.states(), engine, events, clock);
+        control = new TaskControl(tasks::resolve, tasks.states(), engine, runEvents, clock);
         int interrupted = engine.recover();
         if (interrupted > 0) {
             LOG.warn("{} runs were left queued or running by the last stop (a crash or a kill); they are recorded "
                     + "as interrupted", interrupted);
         }
+        // The framework says it is stopping before it stops any bundle: the runs in progress are given their grace
+        // then, while every service and route is still there (new runs are refused with 503 meanwhile).
+        context = bundleContext;
+        stopping = event -> {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
+                stopRuns();
+            }
+        };
+        context.addBundleListener(stopping);
     }
 
     @Deactivate
     void deactivate() {
-        int ended = engine.stop(config.shutdownGrace());
-        if (ended > 0) {
-            LOG.warn("Stopping: {} runs still in progress after {} were ended as interrupted", ended,
-                    config.shutdownGrace());
+        try {
+            context.removeBundleListener(stopping);
+        } catch (IllegalStateException e) {
+            // the bundle is stopping too: its listeners go with it
         }
+        stopRuns();
         timer.shutdownNow();
         workers.shutdownNow(); // what is left are stages that ignore interruption, on daemon threads
+    }
+
+    private void stopRuns() {
+        Duration grace = config.shutdownGrace();
+        int ended = engine.stop(grace);
+        if (ended > 0) {
+            LOG.warn("Stopping: {} runs still in progress after {} s were ended as interrupted", ended,
+                    grace.toMillis() / 1000.0);
+        }
     }
 
     /** Threads come as runs need them and go after a minute idle; the engine's admission bounds how many run. */
@@ -137,11 +169,6 @@ public class RunsComponent implements Runs, RunHistory, EventSink, HealthContrib
     @Override
     public TaskControl control() {
         return control;
-    }
-
-    @Override
-    public void accept(CascadenceEvent event) {
-        active.accept(event);
     }
 
     @Override

@@ -252,10 +252,18 @@ public class TasksServlet extends RoutedServlet {
         accepted(response, handle.runId());
     }
 
-    private static void accepted(HttpServletResponse response, String runId) throws IOException {
+    /** 202 with the run's status now: {@code queued} while it waits for a worker, else {@code running}. */
+    private void accepted(HttpServletResponse response, String runId) throws IOException {
+        String status = RunRecord.RUNNING;
+        try {
+            status = history.find(runId).map(RunRecord::status)
+                    .filter(s -> !RunRecord.ended(s)).orElse(RunRecord.RUNNING);
+        } catch (CascadenceException e) {
+            // the run was accepted; its status is a courtesy
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run_id", runId);
-        body.put("status", "running");
+        body.put("status", status);
         response.setHeader("Location", "/runs/" + runId);
         Json.write(response, HttpServletResponse.SC_ACCEPTED, body);
     }

@@ -10,9 +10,10 @@ import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
 
 /**
- * The run history when its database could not be opened at start: nothing can be recorded, so every save fails
- * with why (and runs are refused before they start), look-ups find nothing, and {@code /health} says what is wrong
- * until the database is fixed and Cascadence restarted. The rest of the container keeps serving.
+ * The run history when its database could not be opened at start: nothing can be recorded or looked up, so every
+ * save and every look-up fails with why (runs are refused before they start; GET /runs answers 503, not an empty
+ * list that would look like a history without runs), and {@code /health} says what is wrong until the database is
+ * fixed and Cascadence restarted. The rest of the container keeps serving.
  */
 public final class UnavailableRunStore implements RunStore {
 
@@ -35,17 +36,17 @@ public final class UnavailableRunStore implements RunStore {
 
     @Override
     public Optional<RunRecord> find(String runId) {
-        return Optional.empty();
+        throw new RunStoreException(problem, null);
     }
 
     @Override
     public List<RunRecord> query(RunQuery query) {
-        return List.of();
+        throw new RunStoreException(problem, null);
     }
 
     @Override
     public List<RunRecord> children(String runId) {
-        return List.of();
+        throw new RunStoreException(problem, null);
     }
 
     @Override

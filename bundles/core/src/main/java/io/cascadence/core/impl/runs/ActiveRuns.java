@@ -36,6 +36,14 @@ public final class ActiveRuns implements EventSink {
         runs.put(record.runId(), new LiveRun(record));
     }
 
+    /** A queued run got a worker: from now on it is running. */
+    public void dispatched(String runId, Instant at) {
+        LiveRun run = runs.get(runId);
+        if (run != null) {
+            run.dispatched(at);
+        }
+    }
+
     @Override
     public void accept(CascadenceEvent event) {
         String runId = event.runId();

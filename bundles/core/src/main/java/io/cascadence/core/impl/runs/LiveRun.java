@@ -56,6 +56,14 @@ final class LiveRun {
         return parentRunId;
     }
 
+    /** The run got a worker: it is running from now on, even before its first stage has said so. */
+    synchronized void dispatched(Instant at) {
+        if (RunRecord.QUEUED.equals(status)) {
+            status = RunRecord.RUNNING;
+            startedAt = at;
+        }
+    }
+
     /** A stage began or ended; the first stage to begin makes a queued run running. */
     synchronized void stage(AuditEvent audit) {
         if (RunRecord.QUEUED.equals(status)) {
@@ -86,6 +94,20 @@ final class LiveRun {
         result = run.result();
         error = run.error();
         failedStage = run.stage() != null ? run.stage() : stageInProgress();
+        closeOpenStages(run.finishedAt());
+    }
+
+    /**
+     * A run ended from outside leaves the stage it was in open; that stage ends with the run, with the run's
+     * status (cancelled, timed_out, interrupted) and reason, so no record shows a stage still going.
+     */
+    private void closeOpenStages(Instant at) {
+        for (int i = 0; i < stages.size(); i++) {
+            StageRecord stage = stages.get(i);
+            if (AuditEvent.STARTED.equals(stage.status())) {
+                stages.set(i, new StageRecord(stage.stage(), status, stage.startedAt(), at, error));
+            }
+        }
     }
 
     /**
@@ -100,6 +122,7 @@ final class LiveRun {
         finishedAt = at;
         error = reason;
         failedStage = stageInProgress();
+        closeOpenStages(at);
     }
 
     /**

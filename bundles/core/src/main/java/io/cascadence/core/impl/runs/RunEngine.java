@@ -174,6 +174,7 @@ public final class RunEngine {
     private void dispatch(Execution execution) {
         execution.state = Execution.State.RUNNING;
         execution.startedAt = services.clock().instant();
+        active.dispatched(execution.runId, execution.startedAt);
         if (!execution.timeout.isZero()) {
             execution.timer = timer.schedule(() -> abort(execution, RunRecord.TIMED_OUT,
                     "the run took longer than its timeout of " + Durations.text(execution.timeout)),
