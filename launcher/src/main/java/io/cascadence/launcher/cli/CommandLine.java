@@ -45,7 +45,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  run NAME [--input JSON|@FILE]             run a task now and print run-id TAB <uuid>; --input is the",
             "                                            run's input, JSON text or @ and a file holding it",
             "  runs NAME [--limit N] [--offset N]        the task's runs, newest first:",
-            "                                            <run-id> TAB <status> TAB <started> TAB <ms> [TAB <error>]",
+            "                                            <run-id> TAB <status> TAB <started> TAB <ms> [TAB <stage>: <error>]",
             "  pause NAME [--run-id ID]                  refuse new runs of a task, or hold one run in progress",
             "  resume NAME [--run-id ID]                 undo pause",
             "  disable NAME                              refuse runs of a task until it is enabled",

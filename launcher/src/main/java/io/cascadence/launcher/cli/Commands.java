@@ -9,18 +9,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The sub-commands of {@code bin/task}, each a thin layer over the REST API, printing the original's formats. */
 final class Commands {
 
+    /** How often a command that waits for a run asks how it is. */
+    static final long POLL_MILLIS = 200;
+
     private final RestClient rest;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean standalone;
 
     /**
      * @param out the command's output
      * @param err notes for the user beside it, which scripts reading {@code out} do not see
      */
     Commands(RestClient rest, PrintStream out, PrintStream err) {
+        this(rest, out, err, false);
+    }
+
+    /**
+     * @param standalone whether the container was started for this command alone, and stops after it: a run then
+     *        cannot go on in the background, so {@code run} waits for it to end
+     */
+    Commands(RestClient rest, PrintStream out, PrintStream err, boolean standalone) {
         this.rest = rest;
         this.out = out;
         this.err = err;
+        this.standalone = standalone;
     }
 
     void execute(CommandLine line) {
@@ -65,12 +78,50 @@ final class Commands {
         String name = line.arguments().get(0);
         Map<String, String> headers = new LinkedHashMap<>(identity);
         headers.put(TRIGGER_HEADER, "cli"); // recorded as the run's trigger: asked for from the command line
-        RestClient.Response response = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers,
-                line.options().get("input"));
+        RestClient.Response response;
+        try {
+            response = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers,
+                    line.options().get("input"));
+        } catch (RestClient.CommandFailedException e) {
+            if (e.runId() != null) {
+                out.println("run-id\t" + e.runId()); // a run that failed is on record: say which one it is
+            }
+            throw e;
+        }
         String runId = response.body() == null ? "" : response.body().path("run_id").asText();
         out.println("run-id\t" + runId);
-        if (response.status() == 202) {
+        if (response.status() != 202) {
+            return;
+        }
+        if (!standalone) {
             err.println("run " + runId + " goes on in the background; follow it with: task runs " + name);
+            return;
+        }
+        // No container runs this installation: the one started for this command stops when it returns, and the
+        // run with it. So the command waits for the run's end instead of leaving it to be interrupted.
+        err.println("run " + runId + " is still running; waiting for it (no container is running to keep it going)");
+        awaitEnd(runId, identity);
+    }
+
+    private void awaitEnd(String runId, Map<String, String> identity) {
+        while (true) {
+            JsonNode record = rest.get("/runs/" + RestClient.segment(runId), identity);
+            String status = record.path("status").asText();
+            if (!status.equals("queued") && !status.equals("running")) {
+                if (!status.equals("success")) {
+                    String stage = record.path("failed_stage").isNull() ? ""
+                            : " at " + record.path("failed_stage").asText();
+                    throw new RestClient.CommandFailedException("run " + runId + " ended as " + status + stage + ": "
+                            + record.path("error").asText());
+                }
+                return;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RestClient.CommandFailedException("interrupted while waiting for run " + runId);
+            }
         }
     }
 

@@ -79,8 +79,10 @@ final class RestClient {
         JsonNode body = parse(response.body());
         if (response.statusCode() >= 400) {
             JsonNode detail = body == null ? null : body.get("detail");
+            JsonNode runId = body == null ? null : body.get("run_id");
             throw new CommandFailedException(detail != null && !detail.isNull() ? detail.asText()
-                    : "HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri());
+                    : "HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri(),
+                    runId == null || runId.isNull() ? null : runId.asText());
         }
         return new Response(response.statusCode(), body);
     }
@@ -101,8 +103,20 @@ final class RestClient {
 
         private static final long serialVersionUID = 1L;
 
+        private final String runId;
+
         CommandFailedException(String message) {
+            this(message, null);
+        }
+
+        CommandFailedException(String message, String runId) {
             super(message);
+            this.runId = runId;
+        }
+
+        /** The run the refusal is about (a run that failed), or {@code null}. */
+        String runId() {
+            return runId;
         }
     }
 }

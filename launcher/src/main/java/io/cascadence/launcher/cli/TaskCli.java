@@ -109,7 +109,7 @@ public final class TaskCli {
                 throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
             }
             lock.publish(info);
-            new Commands(new RestClient(info.baseUrl()), out, err).execute(line);
+            new Commands(new RestClient(info.baseUrl()), out, err, true).execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);

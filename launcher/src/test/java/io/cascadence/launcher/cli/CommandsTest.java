@@ -70,9 +70,13 @@ class CommandsTest {
     }
 
     private void execute(String... args) {
+        execute(false, args);
+    }
+
+    private void execute(boolean standalone, String... args) {
         RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
         new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(CommandLine.parse(args));
+                new PrintStream(err, true, StandardCharsets.UTF_8), standalone).execute(CommandLine.parse(args));
     }
 
     private String out() {
@@ -200,5 +204,36 @@ class CommandsTest {
                 io.cascadence.web\tsync_wait\t1\tenv (CASCADENCE_SYNC_WAIT)\tlive
                 problem\t/c/config/io.cascadence.config is a second file for PID io.cascadence
                 """);
+    }
+
+    @Test
+    void withoutAContainerToKeepItGoingRunWaitsForALongRunToEnd() {
+        answers.put("POST /tasks/weather/run", new Answer(202, "{\"run_id\":\"r-9\",\"status\":\"running\"}"));
+        answers.put("GET /runs/r-9", new Answer(200, "{\"run_id\":\"r-9\",\"status\":\"success\"}"));
+
+        execute(true, "run", "weather");
+
+        assertThat(out()).isEqualTo("run-id\tr-9\n");
+        assertThat(err()).contains("waiting for it");
+        assertThat(received).extracting(Received::uri).containsExactly("/tasks/weather/run", "/runs/r-9");
+    }
+
+    @Test
+    void withoutAContainerARunThatEndsBadlyWhileWaitedForFailsTheCommand() {
+        answers.put("POST /tasks/weather/run", new Answer(202, "{\"run_id\":\"r-9\",\"status\":\"queued\"}"));
+        answers.put("GET /runs/r-9", new Answer(200, "{\"run_id\":\"r-9\",\"status\":\"timed_out\","
+                + "\"failed_stage\":\"run\",\"error\":\"took too long\"}"));
+
+        assertThatThrownBy(() -> execute(true, "run", "weather")).isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessage("run r-9 ended as timed_out at run: took too long");
+    }
+
+    @Test
+    void aRunThatFailedPrintsItsRunIdBeforeTheError() {
+        answers.put("POST /tasks/weather/run", new Answer(400, "{\"status\":400,\"detail\":\"no sun\","
+                + "\"run_id\":\"r-3\",\"stage\":\"run\",\"run_status\":\"error\"}"));
+
+        assertThatThrownBy(() -> execute("run", "weather")).hasMessage("no sun");
+        assertThat(out()).isEqualTo("run-id\tr-3\n");
     }
 }

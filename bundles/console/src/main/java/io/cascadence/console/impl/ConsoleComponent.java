@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.apache.felix.service.command.Job;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -104,7 +105,15 @@ public class ConsoleComponent {
 
     private void execute(CommandSession session, String line, PrintWriter out) {
         Thread self = Thread.currentThread();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> self.interrupt());
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            // The command runs in a Gogo job of its own: it is interrupted too, so the job ends and the console
+            // takes the next command (otherwise "a job is already in foreground" until the command returns).
+            Job job = session.foregroundJob();
+            if (job != null) {
+                job.interrupt();
+            }
+            self.interrupt();
+        });
         try {
             Object result = session.execute(line);
             if (result != null) {
