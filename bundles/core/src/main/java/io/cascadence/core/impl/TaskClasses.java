@@ -16,6 +16,16 @@ final class TaskClasses {
     }
 
     /** The newest installed bundle with that name, which must be active. */
+    /** Whether a bundle of that name is installed and active. */
+    static boolean isActive(BundleContext context, String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getState() == Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Bundle activeBundle(BundleContext context, String symbolicName) {
         Bundle found = null;
         for (Bundle bundle : context.getBundles()) {

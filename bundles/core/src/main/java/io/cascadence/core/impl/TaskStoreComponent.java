@@ -197,6 +197,12 @@ public class TaskStoreComponent implements TaskStore, HealthContributor, Synchro
         TaskPath stored = entry.stored();
         try {
             TaskPathRequest asked = TaskPathRequest.of(stored.path(), stored.name(), null);
+            if (!TaskClasses.isActive(context, asked.bundle())) {
+                // Normal while plugins/ is being deployed, and while a plugin is away: the bundle's STARTED
+                // event registers it again. Not a warning; GET /tasks shows what is registered.
+                LOG.info("Task path {} waits for its bundle '{}' to start", stored.path(), asked.bundle());
+                return;
+            }
             Bundle bundle = TaskClasses.activeBundle(context, asked.bundle());
             BundleRevision revision = bundle.adapt(BundleRevision.class);
             Class<?> type = TaskClasses.taskClass(bundle, asked.className());

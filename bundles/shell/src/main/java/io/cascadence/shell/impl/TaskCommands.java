@@ -1,5 +1,6 @@
 package io.cascadence.shell.impl;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -10,10 +11,12 @@ import org.osgi.service.component.annotations.Reference;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRequest;
+import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.Trigger;
+import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
 
 /**
@@ -106,12 +109,17 @@ public class TaskCommands {
     public String runs(
             @Descriptor("at most this many") @Parameter(names = {"-l", "--limit"}, absentValue = "20") int limit,
             @Descriptor("task name") String name) {
-        return history.forTask(name, 0, limit).stream()
+        List<RunRecord> runs = history.forTask(name, 0, limit);
+        if (runs.isEmpty() && registry.task(name).isEmpty()) {
+            throw new UnknownTaskException(name);
+        }
+        return runs.stream()
                 .map(r -> r.runId() + "\t" + r.status() + "\t"
                         + (r.startedAt() == null ? r.submittedAt() : r.startedAt()) + "\t"
                         + (r.finishedAt() == null || r.startedAt() == null ? "-"
                                 : r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli())
-                        + (r.error() == null ? "" : "\t" + r.failedStage() + ": " + r.error()))
+                        + (r.error() == null ? "" : "\t" + (r.failedStage() == null ? "" : r.failedStage() + ": ")
+                                + r.error()))
                 .collect(Collectors.joining("\n"));
     }
 
