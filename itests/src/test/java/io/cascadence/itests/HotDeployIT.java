@@ -72,7 +72,7 @@ class HotDeployIT {
     @Test
     void aCorruptJarIsLoggedByNameAndChangesNothingElse() throws IOException {
         Path corrupt = installation.plugins().resolve("broken-plugin.jar");
-        Path bytes = Files.createTempFile("broken", ".jar");
+        Path bytes = Installation.tempFile("broken", ".jar");
         Files.writeString(bytes, "this is not a zip file");
         Installation.dropInto(bytes, corrupt);
 

@@ -145,6 +145,16 @@ final class Installation {
         }
     }
 
+    /** A new temporary file under the tests' work folder (inside target/), so nothing is left in /tmp. */
+    static Path tempFile(String prefix, String suffix) {
+        try {
+            Files.createDirectories(WORK);
+            return Files.createTempFile(WORK, prefix, suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

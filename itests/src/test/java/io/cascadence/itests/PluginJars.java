@@ -32,7 +32,7 @@ final class PluginJars {
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
             ByteArrayOutputStream manifestBytes = new ByteArrayOutputStream();
             manifest.write(manifestBytes);
-            Path target = Files.createTempFile("plugin-" + version, ".jar");
+            Path target = Installation.tempFile("plugin-" + version, ".jar");
             try (OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file)) {
                 stored(out, JarFile.MANIFEST_NAME, manifestBytes.toByteArray());
                 for (JarEntry entry : source.stream().toList()) {
@@ -54,7 +54,7 @@ final class PluginJars {
     static Path truncated(Path jar) {
         try {
             byte[] bytes = Files.readAllBytes(jar);
-            Path target = Files.createTempFile("truncated", ".jar");
+            Path target = Installation.tempFile("truncated", ".jar");
             return Files.write(target, Arrays.copyOf(bytes, bytes.length / 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
