@@ -22,6 +22,50 @@ public final class TaskProperties {
      */
     public static final String TASK_TIMEOUT = "cascadence.task.timeout";
 
+    /**
+     * A cron schedule the task carries, so that it fires without anyone scheduling it (the shipped
+     * {@code example} task does): a {@code String} accepted by {@link io.cascadence.api.schedule.CronExpression#parse},
+     * such as {@code 0 * * * *} or {@code @daily}. Optional. A schedule set by a user ({@code task schedule},
+     * {@code schedules.yml}) takes precedence. The schedule goes away with the service and comes back with it. A
+     * malformed value is ignored with a warning naming the service. {@link TaskSchedule} sets it.
+     *
+     * @since 1.0
+     */
+    public static final String TASK_SCHEDULE = "cascadence.task.schedule";
+
+    /**
+     * The IANA time zone {@link #TASK_SCHEDULE} is read in, such as {@code Europe/Paris}. Optional; without it the
+     * scheduler's {@code timezone} applies.
+     *
+     * @since 1.0
+     */
+    public static final String TASK_SCHEDULE_ZONE = "cascadence.task.schedule.zone";
+
+    /**
+     * What {@link #TASK_SCHEDULE} does about missed fires: {@code skip}, {@code run_once} (the default) or
+     * {@code run_all} ({@link io.cascadence.api.schedule.MisfirePolicy}).
+     *
+     * @since 1.0
+     */
+    public static final String TASK_SCHEDULE_MISFIRE = "cascadence.task.schedule.misfire";
+
+    /**
+     * What a fire of {@link #TASK_SCHEDULE} does while its previous run goes on: {@code skip} (the default),
+     * {@code queue_one} or {@code allow} ({@link io.cascadence.api.schedule.OverlapPolicy}).
+     *
+     * @since 1.0
+     */
+    public static final String TASK_SCHEDULE_OVERLAP = "cascadence.task.schedule.overlap";
+
+    /**
+     * The names of the tasks that must run before this one under the {@code dag} backend: a {@code String[]}, a
+     * collection of strings, or one string with names separated by commas. Optional. Dependencies declared in
+     * {@code schedules.yml} or over the API take precedence. {@link TaskDependencies} sets it.
+     *
+     * @since 1.0
+     */
+    public static final String TASK_DEPENDENCIES = "cascadence.task.dependencies";
+
     private TaskProperties() {
     }
 }
