@@ -35,7 +35,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("disable", new Spec(List.of("NAME"), Set.of())),
             Map.entry("enable", new Spec(List.of("NAME"), Set.of())),
             Map.entry("cancel", new Spec(List.of("RUN_ID"), Set.of())),
-            Map.entry("config", new Spec(List.of(), Set.of())));
+            Map.entry("config", new Spec(List.of(), Set.of())),
+            Map.entry("schedule", new Spec(List.of("NAME", "EXPRESSION"), Set.of("timezone", "misfire", "overlap"))),
+            Map.entry("unschedule", new Spec(List.of("NAME"), Set.of())),
+            Map.entry("schedules", new Spec(List.of(), Set.of())));
 
     static final String USAGE = String.join("\n",
             "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID]",
@@ -53,6 +56,17 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  cancel RUN_ID                             cancel a run that is queued or running",
             "  config                                    the effective configuration of every PID:",
             "                                            <pid> TAB <key> TAB <value> TAB <source> TAB <live|at start>",
+            "  schedule NAME EXPRESSION [--timezone Z] [--misfire P] [--overlap P]",
+            "                                            give a task a cron schedule, for --user-id/--group-id;",
+            "                                            quote EXPRESSION ('0 9 * * MON-FRI', @daily). Prints",
+            "                                            NAME scheduled: EXPRESSION, then next fire: <UTC time>.",
+            "                                            --timezone: an IANA zone (default: the scheduler's);",
+            "                                            --misfire: skip, run_once or run_all (missed fires);",
+            "                                            --overlap: skip, queue_one or allow (a fire while the",
+            "                                            previous scheduled run goes on)",
+            "  unschedule NAME                           remove a task's schedule; the task stays registered",
+            "  schedules                                 list the schedules: <name> TAB <expression> TAB",
+            "                                            <next fire, ISO-8601 UTC, or -> [TAB <own time zone>]",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "--job-id is another name for --run-id.",
@@ -101,7 +115,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             throw new UsageException("Missing argument '" + names.get(arguments.size()) + "'.");
         }
         if (arguments.size() > names.size()) {
-            throw new UsageException("Got unexpected extra argument (" + arguments.get(names.size()) + ")");
+            throw new UsageException("Got unexpected extra argument (" + arguments.get(names.size()) + ")"
+                    + (names.contains("EXPRESSION") ? "; quote the expression: task " + command
+                            + " NAME '0 9 * * MON-FRI'" : ""));
         }
         return new CommandLine(command, List.copyOf(arguments), Map.copyOf(options));
     }

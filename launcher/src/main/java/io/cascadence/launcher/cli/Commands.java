@@ -48,6 +48,9 @@ final class Commands {
             case "enable" -> control(line, identity, "enable", "enabled");
             case "cancel" -> cancel(line, identity);
             case "config" -> config(identity);
+            case "schedule" -> schedule(line, identity);
+            case "unschedule" -> unschedule(line, identity);
+            case "schedules" -> schedules(identity);
             default -> throw new IllegalStateException(line.command());
         }
     }
@@ -155,6 +158,46 @@ final class Commands {
         String runId = line.arguments().get(0);
         rest.post("/runs/" + RestClient.segment(runId) + "/cancel", identity, null);
         out.println(runId + " cancelled");
+    }
+
+    /**
+     * {@code NAME scheduled: EXPRESSION}, the original's line, then {@code next fire: <ISO-8601 UTC>}, or
+     * {@code next fire: - (<state>)} when the schedule does not fire now (its task is absent, or the backend does
+     * not run schedules).
+     */
+    private void schedule(CommandLine line, Map<String, String> identity) {
+        String name = line.arguments().get(0);
+        StringBuilder query = new StringBuilder("?expression=").append(RestClient.segment(line.arguments().get(1)));
+        for (String option : new String[] {"timezone", "misfire", "overlap"}) {
+            String value = line.options().get(option);
+            if (value != null) {
+                query.append('&').append(option).append('=').append(RestClient.segment(value));
+            }
+        }
+        JsonNode kept = rest.post("/tasks/" + RestClient.segment(name) + "/schedule" + query, identity, null).body();
+        out.println(name + " scheduled: " + kept.path("expression").asText());
+        out.println("next fire: " + (kept.path("next_fire_at").isTextual() ? kept.path("next_fire_at").asText()
+                : "- (" + kept.path("state").asText() + ")"));
+    }
+
+    private void unschedule(CommandLine line, Map<String, String> identity) {
+        String name = line.arguments().get(0);
+        rest.delete("/tasks/" + RestClient.segment(name) + "/schedule", identity);
+        out.println(name + " unscheduled");
+    }
+
+    /**
+     * The original's {@code <name> TAB <expression>}, then the next fire time (ISO-8601 UTC, or {@code -}), then
+     * the schedule's own time zone when it has one rather than the scheduler's.
+     */
+    private void schedules(Map<String, String> identity) {
+        for (JsonNode schedule : rest.get("/schedules", identity)) {
+            String next = schedule.path("next_fire_at").isTextual() ? schedule.path("next_fire_at").asText() : "-";
+            String zone = "schedule".equals(schedule.path("timezone_source").asText())
+                    ? "\t" + schedule.path("timezone").asText() : "";
+            out.println(schedule.path("task").asText() + "\t" + schedule.path("expression").asText() + "\t" + next
+                    + zone);
+        }
     }
 
     /** The lines of the Gogo command {@code task:config}: one per key of every PID, then one per problem. */

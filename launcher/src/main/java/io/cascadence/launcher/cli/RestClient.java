@@ -56,6 +56,11 @@ final class RestClient {
         return send(builder, headers);
     }
 
+    /** @throws CommandFailedException with the container's {@code detail} for an answer of 400 or more */
+    Response delete(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -236,4 +236,71 @@ class CommandsTest {
         assertThatThrownBy(() -> execute("run", "weather")).hasMessage("no sun");
         assertThat(out()).isEqualTo("run-id\tr-3\n");
     }
+
+    @Test
+    void scheduleSendsTheExpressionAndOptionsForTheCallerAndPrintsTheOriginalsLineThenTheNextFire() {
+        answers.put("POST /tasks/report/schedule", new Answer(200, "{\"status\":\"scheduled\","
+                + "\"expression\":\"0 9 * * MON-FRI\",\"task\":\"report\",\"state\":\"active\","
+                + "\"next_fire_at\":\"2026-03-03T08:00:00Z\"}"));
+
+        execute("schedule", "report", "0 9 * * mon-fri", "--timezone", "Europe/Paris", "--misfire", "skip",
+                "--overlap", "queue_one", "--user-id", "ada");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.uri()).isEqualTo("/tasks/report/schedule?expression=0%209%20*%20*%20mon-fri"
+                    + "&timezone=Europe%2FParis&misfire=skip&overlap=queue_one");
+            assertThat(request.headers()).containsEntry("X-User-ID", "ada");
+        });
+        assertThat(out()).isEqualTo("report scheduled: 0 9 * * MON-FRI\nnext fire: 2026-03-03T08:00:00Z\n");
+    }
+
+    @Test
+    void aScheduleThatDoesNotFireNowSaysWhyInsteadOfATime() {
+        answers.put("POST /tasks/report/schedule", new Answer(200, "{\"status\":\"scheduled\","
+                + "\"expression\":\"@daily\",\"state\":\"not_run_by_backend\",\"next_fire_at\":null}"));
+
+        execute("schedule", "report", "@daily");
+
+        assertThat(received.get(0).uri()).isEqualTo("/tasks/report/schedule?expression=%40daily");
+        assertThat(out()).isEqualTo("report scheduled: @daily\nnext fire: - (not_run_by_backend)\n");
+    }
+
+    @Test
+    void aRefusedScheduleIsTheContainersDetail() {
+        answers.put("POST /tasks/report/schedule",
+                new Answer(400, "{\"status\":400,\"detail\":\"minute field '61' is not valid\"}"));
+
+        assertThatThrownBy(() -> execute("schedule", "report", "61 * * * *"))
+                .isInstanceOf(RestClient.CommandFailedException.class).hasMessage("minute field '61' is not valid");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void unscheduleSendsDeleteAndPrintsTheOriginalsLine() {
+        answers.put("DELETE /tasks/report/schedule", new Answer(200, "{\"status\":\"unscheduled\"}"));
+
+        execute("unschedule", "report");
+
+        assertThat(received).extracting(Received::method, Received::uri)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DELETE", "/tasks/report/schedule"));
+        assertThat(out()).isEqualTo("report unscheduled\n");
+        assertThatThrownBy(() -> execute("unschedule", "other")).hasMessage("Not found");
+    }
+
+    @Test
+    void schedulesPrintsTheOriginalsTwoColumnsThenTheNextFireAndAnOwnZone() {
+        answers.put("GET /schedules", new Answer(200, "[{\"task\":\"backup\",\"expression\":\"@daily\","
+                + "\"timezone\":\"UTC\",\"timezone_source\":\"scheduler\",\"next_fire_at\":\"2026-03-03T00:00:00Z\"},"
+                + "{\"task\":\"digest\",\"expression\":\"0 7 * * *\",\"timezone\":\"UTC\","
+                + "\"timezone_source\":\"scheduler\",\"next_fire_at\":null},"
+                + "{\"task\":\"report\",\"expression\":\"0 9 * * MON-FRI\",\"timezone\":\"Europe/Paris\","
+                + "\"timezone_source\":\"schedule\",\"next_fire_at\":\"2026-03-03T08:00:00Z\"}]"));
+
+        execute("schedules");
+
+        assertThat(out()).isEqualTo("backup\t@daily\t2026-03-03T00:00:00Z\n"
+                + "digest\t0 7 * * *\t-\n"
+                + "report\t0 9 * * MON-FRI\t2026-03-03T08:00:00Z\tEurope/Paris\n");
+    }
 }

@@ -37,4 +37,25 @@ class TaskCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("run NAME [--input JSON|@FILE]")
                 .contains("cancel RUN_ID").contains("Every command takes --user-id and --group-id");
     }
+
+    @Test
+    void aScheduleWithoutItsExpressionOrWithAnUnquotedOneIsAUsageError() {
+        assertThat(run("schedule", "report")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Missing argument 'EXPRESSION'.");
+
+        assertThat(run("schedule", "report", "0", "9", "*", "*", "*")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Got unexpected extra argument (9); "
+                + "quote the expression: task schedule NAME '0 9 * * MON-FRI'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void helpDescribesTheScheduleCommands() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("schedule NAME EXPRESSION [--timezone Z] [--misfire P] [--overlap P]")
+                .contains("NAME scheduled: EXPRESSION, then next fire: <UTC time>")
+                .contains("unschedule NAME").contains("schedules ").contains("<name> TAB <expression> TAB");
+    }
 }

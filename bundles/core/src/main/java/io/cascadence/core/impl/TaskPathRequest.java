@@ -1,10 +1,11 @@
 package io.cascadence.core.impl;
 
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.TaskPath;
+import io.cascadence.api.schedule.CronExpression;
+import io.cascadence.api.schedule.InvalidScheduleException;
 
 /**
  * A registration by path as asked for, checked for form before anything is looked up.
@@ -12,12 +13,10 @@ import io.cascadence.api.TaskPath;
  * @param bundle the bundle's symbolic name
  * @param className the task class's fully qualified name
  * @param name the name asked for, or {@code null} for the class's own
- * @param schedule a five-field cron expression, or {@code null}
+ * @param schedule a cron expression ({@link CronExpression#parse}), in its normal form, or {@code null}
  */
 record TaskPathRequest(String bundle, String className, String name, String schedule) {
 
-    private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){4}");
-    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#LW-]+");
     /** A Java identifier without the control and format characters Java lets an identifier part ignore. */
     private static final String IDENTIFIER =
             "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}&&[^\\p{Cc}\\p{Cf}]]*";
@@ -44,10 +43,14 @@ record TaskPathRequest(String bundle, String className, String name, String sche
         }
         String wanted = name == null || name.isBlank() ? null : requireValidName(name.strip());
         String cron = schedule == null || schedule.isBlank() ? null : schedule.strip();
-        if (cron != null && (!CRON.matcher(cron).matches()
-                || !Arrays.stream(cron.split("\\s+")).allMatch(f -> CRON_FIELD.matcher(f).matches()))) {
-            throw new InvalidRequestException("schedule '" + schedule + "' is not a cron expression; expected five "
-                    + "fields: minute hour day-of-month month day-of-week, e.g. '*/5 * * * *'");
+        if (cron != null) {
+            // Checked in full, as the Schedules service checks what it keeps, so tasks.yml never holds a schedule
+            // that could not fire.
+            try {
+                cron = CronExpression.parse(cron).text();
+            } catch (InvalidScheduleException e) {
+                throw new InvalidScheduleException("schedule: " + e.getMessage());
+            }
         }
         return new TaskPathRequest(parts[0].strip(), className, wanted, cron);
     }

@@ -43,10 +43,21 @@ class TaskPathRequestTest {
 
     @Test
     void aScheduleThatIsNotFiveCronFieldsIsRefusedWithAnExample() {
-        for (String schedule : new String[] {"every minute", "* * * *", "* * * * * *", "* * * * $"}) {
+        for (String schedule : new String[] {"every minute", "* * * *", "* * * * * *"}) {
             assertThatThrownBy(() -> TaskPathRequest.of("b:c.D", null, schedule))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("is not a cron expression").hasMessageContaining("'*/5 * * * *'");
+                    .hasMessageStartingWith("schedule: cron expression '" + schedule + "' has ")
+                    .hasMessageContaining("expected 5 (minute hour day-of-month month day-of-week)");
         }
+    }
+
+    @Test
+    void aScheduleIsCheckedInFullNamingTheField() {
+        for (String schedule : new String[] {"61 * * * *", "* * * * $", "0 0 31 2 *"}) {
+            assertThatThrownBy(() -> TaskPathRequest.of("b:c.D", null, schedule))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("schedule: ").hasMessageContaining("field");
+        }
+        assertThat(TaskPathRequest.of("b:c.D", null, "0 9 * * mon-fri").schedule()).isEqualTo("0 9 * * MON-FRI");
     }
 }

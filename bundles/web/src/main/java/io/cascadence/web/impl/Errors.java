@@ -13,6 +13,8 @@ import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskStateException;
 import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.schedule.SchedulingUnsupportedException;
+import io.cascadence.api.schedule.UnknownScheduleException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -31,17 +33,20 @@ final class Errors {
     }
 
     static int status(CascadenceException e) {
-        if (e instanceof UnknownTaskException || e instanceof UnknownRunException) {
+        if (e instanceof UnknownTaskException || e instanceof UnknownRunException
+                || e instanceof UnknownScheduleException) {
             return HttpServletResponse.SC_NOT_FOUND;
         }
-        if (e instanceof TaskStateException || e instanceof RunStateException) {
+        if (e instanceof TaskStateException || e instanceof RunStateException
+                || e instanceof SchedulingUnsupportedException) {
             return HttpServletResponse.SC_CONFLICT;
         }
         if (e instanceof RunRejectedException rejected) {
             return rejected.reason() == RunRejectedException.Reason.QUEUE_FULL ? 429
                     : HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
-        if (e instanceof BackendUnavailableException || e instanceof StoreUnavailableException) {
+        if (e instanceof BackendUnavailableException || e instanceof StoreUnavailableException
+                || e instanceof SchedulesUnavailableException) {
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         if (e instanceof TaskFailedException failed) {
@@ -51,13 +56,18 @@ final class Errors {
         if (e instanceof BodyTooLargeException) {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         }
-        // InvalidRequestException, and the root type itself, which the stores use for input they refuse.
+        // InvalidRequestException (InvalidScheduleException too), and the root type itself, which the stores use for input they refuse.
         return HttpServletResponse.SC_BAD_REQUEST;
     }
 
     static void write(HttpServletResponse response, CascadenceException e) throws IOException {
+        write(response, e, e.getMessage());
+    }
+
+    /** The answer to {@code e}, with a detail that says more than its message (what was done before it). */
+    static void write(HttpServletResponse response, CascadenceException e, String detail) throws IOException {
         int status = status(e);
-        Map<String, Object> body = Json.error(status, e.getMessage());
+        Map<String, Object> body = Json.error(status, detail);
         if (e instanceof TaskFailedException failed) {
             body.put("run_id", failed.runId());
             body.put("stage", failed.stage());

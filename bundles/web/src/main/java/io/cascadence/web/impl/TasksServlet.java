@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -41,6 +43,8 @@ import io.cascadence.api.TaskStore;
 import io.cascadence.api.Trigger;
 import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
+import io.cascadence.api.schedule.ScheduleInfo;
+import io.cascadence.api.schedule.Schedules;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +54,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
  * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
- * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history. What they refuse is thrown
+ * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history;
+ * {@code POST|DELETE /tasks/{name}/schedule} and {@code POST /tasks/{name}/dependencies} are
+ * {@link TaskScheduleRoutes}. What they refuse is thrown
  * and answered by {@link JsonErrorsFilter}, except a synchronous run's outcome, which comes after the request's
  * thread has gone. How long a synchronous run waits is {@code sync_wait} of the web bundle's
  * {@link WebConfiguration}, applied live.
@@ -65,6 +71,8 @@ public class TasksServlet extends RoutedServlet {
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
     static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
+    /** The query parameter of {@code POST /tasks} that gives a registration its schedule, as the original's. */
+    static final String REGISTER_SCHEDULE = "schedule";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
@@ -76,7 +84,9 @@ public class TasksServlet extends RoutedServlet {
             Routes.route("{name}/resume", "POST"),
             Routes.route("{name}/disable", "POST"),
             Routes.route("{name}/enable", "POST"),
-            Routes.route("{name}/runs", "GET"));
+            Routes.route("{name}/runs", "GET"),
+            Routes.route("{name}/schedule", "POST", "DELETE"),
+            Routes.route("{name}/dependencies", "POST"));
 
     @Reference
     private transient TaskRegistry registry;
@@ -93,7 +103,13 @@ public class TasksServlet extends RoutedServlet {
     @Reference
     private transient CascadenceConfig config;
 
+    /** Optional and dynamic: without it the schedule routes answer 503 and everything else goes on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile Schedules schedules;
+
     private transient volatile Duration syncWait;
+
+    private transient TaskScheduleRoutes scheduleRoutes;
 
     /** Changes apply to the next run request; the servlet stays registered. */
     @Activate
@@ -106,6 +122,7 @@ public class TasksServlet extends RoutedServlet {
         });
         timer.setRemoveOnCancelPolicy(true);
         waits = timer;
+        scheduleRoutes = new TaskScheduleRoutes(() -> schedules, config);
         configure(configuration);
     }
 
@@ -165,21 +182,53 @@ public class TasksServlet extends RoutedServlet {
             case "resume" -> control(request, response, name, false);
             case "disable" -> state(response, name, "disabled", () -> scheduler.disable(name));
             case "enable" -> state(response, name, "enabled", () -> scheduler.enable(name));
+            case "schedule" -> scheduleRoutes.schedule(request, response, name);
+            case "dependencies" -> scheduleRoutes.dependencies(request, response, name);
             default -> throw new IllegalStateException("no POST route for " + segments + " in " + ROUTES);
         }
     }
 
-    /** {@code POST /tasks?path=<bundle>:<class>[&name=][&schedule=]}: registers a task class by path. */
+    /** Only {@code DELETE /tasks/{name}/schedule} takes DELETE. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        scheduleRoutes.unschedule(response, Paths.below(request).get(0));
+    }
+
+    /**
+     * {@code POST /tasks?path=<bundle>:<class>[&name=][&schedule=][&timezone=][&misfire=][&overlap=]}: registers a
+     * task class by path and, with {@code schedule}, gives it that schedule (kept by the {@link Schedules} service
+     * in {@code schedules.yml}, so that it fires), for whom the identity headers say. A schedule that is not
+     * accepted, or no Schedules service, is refused before anything is registered. The schedule is no longer
+     * passed to the TaskStore: one copy, in {@code schedules.yml}, is what fires, is listed and can be removed.
+     */
     private void register(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getParameter("path");
         if (path == null || path.isBlank()) {
             throw new InvalidRequestException("path query parameter is required: 'bundle:Class'");
         }
-        TaskInfo task = store.register(path, request.getParameter("name"), request.getParameter("schedule"));
+        boolean scheduled = ScheduleParameters.present(request, REGISTER_SCHEDULE);
+        ScheduleParameters schedule = scheduled ? ScheduleParameters.parse(request, REGISTER_SCHEDULE) : null;
+        Schedules book = scheduled ? scheduleRoutes.schedules() : null;
+        TaskInfo task = store.register(path, request.getParameter("name"), null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "registered");
         body.put("name", task.name());
-        body.put("schedule", request.getParameter("schedule"));
+        body.put("schedule", null);
+        body.put("next_fire_at", null);
+        if (scheduled) {
+            ScheduleInfo kept;
+            try {
+                kept = book.schedule(schedule.forTask(task.name(), TaskScheduleRoutes.identity(request)));
+            } catch (CascadenceException e) {
+                // The backend does not run schedules, or schedules.yml cannot be written: the task is registered
+                // all the same (as the original's was), and the answer must say so.
+                Errors.write(response, e, "task '" + task.name() + "' is registered, but its schedule is not kept: "
+                        + e.getMessage());
+                return;
+            }
+            body.put("schedule", kept.schedule().expression().text());
+            body.put("next_fire_at", kept.nextFireAt() == null ? null : kept.nextFireAt().toString());
+        }
         Json.write(response, HttpServletResponse.SC_OK, body);
     }
 

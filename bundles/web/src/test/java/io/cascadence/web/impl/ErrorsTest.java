@@ -28,6 +28,9 @@ import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskStateException;
 import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.schedule.InvalidScheduleException;
+import io.cascadence.api.schedule.SchedulingUnsupportedException;
+import io.cascadence.api.schedule.UnknownScheduleException;
 
 /** The one mapping from Cascadence's exceptions to HTTP answers. */
 class ErrorsTest {
@@ -50,6 +53,10 @@ class ErrorsTest {
         expected.put(new TaskFailedException("t", "r1", "run", RunRecord.CANCELLED, "cancelled", null), 400);
         expected.put(new TaskFailedException("t", "r1", "run", RunRecord.INTERRUPTED, "stopped", null), 503);
         expected.put(new BodyTooLargeException(10, 20), 413);
+        expected.put(new InvalidScheduleException("minute field '61' is not valid"), 400);
+        expected.put(new UnknownScheduleException("report"), 404);
+        expected.put(new SchedulingUnsupportedException("base"), 409);
+        expected.put(new SchedulesUnavailableException(), 503);
         return expected;
     }
 
@@ -61,16 +68,19 @@ class ErrorsTest {
     @Test
     void everyExceptionTypeOfTheApiIsMappedOnPurpose() throws IOException, URISyntaxException {
         Path api = Path.of(CascadenceException.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Set<String> declared;
-        if (Files.isDirectory(api)) {
-            try (Stream<Path> files = Files.list(api.resolve("io/cascadence/api"))) {
-                declared = names(files.map(f -> f.getFileName().toString()));
-            }
-        } else {
-            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(api.toFile())) {
-                declared = names(jar.stream().map(e -> e.getName())
-                        .filter(n -> n.startsWith("io/cascadence/api/") && n.indexOf('/', 18) < 0)
-                        .map(n -> n.substring(18)));
+        Set<String> declared = new java.util.HashSet<>();
+        for (String folder : new String[] {"io/cascadence/api/", "io/cascadence/api/schedule/"}) {
+            String pkg = folder.replace('/', '.');
+            if (Files.isDirectory(api)) {
+                try (Stream<Path> files = Files.list(api.resolve(folder))) {
+                    declared.addAll(names(pkg, files.map(f -> f.getFileName().toString())));
+                }
+            } else {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(api.toFile())) {
+                    declared.addAll(names(pkg, jar.stream().map(e -> e.getName())
+                            .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                            .map(n -> n.substring(folder.length()))));
+                }
             }
         }
         Set<String> mapped = expected().keySet().stream().map(e -> e.getClass().getName()).collect(Collectors.toSet());
@@ -79,9 +89,9 @@ class ErrorsTest {
                 .isNotEmpty().allSatisfy(type -> assertThat(mapped).contains(type));
     }
 
-    private static Set<String> names(Stream<String> classFiles) {
+    private static Set<String> names(String pkg, Stream<String> classFiles) {
         return classFiles.filter(f -> f.endsWith("Exception.class"))
-                .map(f -> "io.cascadence.api." + f.substring(0, f.length() - ".class".length()))
+                .map(f -> pkg + f.substring(0, f.length() - ".class".length()))
                 .filter(ErrorsTest::isCascadenceException)
                 .collect(Collectors.toSet());
     }

@@ -98,6 +98,15 @@ final class Fakes {
                         case "getOutputStream" -> {
                             return output();
                         }
+                        case "isCommitted" -> {
+                            return body.size() > 0;
+                        }
+                        case "reset" -> {
+                            status = 200;
+                            contentType = null;
+                            headers.clear();
+                            body.reset();
+                        }
                         default -> throw new UnsupportedOperationException(m.getName());
                     }
                     return null;
