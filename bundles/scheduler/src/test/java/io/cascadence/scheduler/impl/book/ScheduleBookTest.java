@@ -172,7 +172,7 @@ class ScheduleBookTest {
                 .hasMessage("Cyclic dependency detected: C -> A -> B -> C");
 
         assertThat(Files.readString(path)).isEqualTo(before);
-        assertThat(book.dependencies()).containsExactlyEntriesOf(Map.of("A", List.of("B"), "B", List.of("C")));
+        assertThat(book.dependencies()).isEqualTo(Map.of("A", List.of("B"), "B", List.of("C")));
     }
 
     @Test
@@ -183,7 +183,7 @@ class ScheduleBookTest {
         book.set(Schedule.of("report", "@daily"));
         book.remove("report");
 
-        assertThat(newBook().dependencies()).containsExactlyEntriesOf(Map.of("report", List.of("fetch", "clean")));
+        assertThat(newBook().dependencies()).isEqualTo(Map.of("report", List.of("fetch", "clean")));
         assertThat(newBook().effective("report")).isEmpty();
 
         book.setDependencies("report", List.of());
@@ -240,5 +240,27 @@ class ScheduleBookTest {
         assertThat(problems).isEmpty();
         assertThat(told).containsExactly("a", "b");
         assertThat(book.scheduledTasks()).containsExactly("a");
+    }
+
+    @Test
+    void concurrentChangesAreAllKept() throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String task = "t" + i;
+            Thread thread = new Thread(() -> {
+                book.set(Schedule.of(task, "@daily"));
+                book.setDependencies(task, List.of("prep"));
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        ScheduleBook restarted = newBook();
+
+        assertThat(restarted.scheduledTasks()).hasSize(8);
+        assertThat(restarted.dependencies()).hasSize(8);
     }
 }
