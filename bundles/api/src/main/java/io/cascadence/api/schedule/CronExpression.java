@@ -61,11 +61,12 @@ public final class CronExpression {
 
     private CronExpression(String text, String[] fields) {
         this.text = text;
-        this.minutes = CronFields.parse(Field.MINUTE, fields[0]);
-        this.hours = CronFields.parse(Field.HOUR, fields[1]);
-        this.days = CronFields.parse(Field.DAY_OF_MONTH, fields[2]);
-        this.months = CronFields.parse(Field.MONTH, fields[3]);
-        this.weekdays = CronFields.parse(Field.DAY_OF_WEEK, fields[4]);
+        BitSet[] values = CronFields.parse(fields);
+        this.minutes = values[0];
+        this.hours = values[1];
+        this.days = values[2];
+        this.months = values[3];
+        this.weekdays = values[4];
         // As in Vixie cron, a field that starts with '*' leaves the day unrestricted ("*/2" too).
         this.anyDay = fields[2].startsWith("*");
         this.anyWeekday = fields[4].startsWith("*");

@@ -82,20 +82,43 @@ final class CronFields {
     }
 
     /**
-     * The values {@code text} matches in {@code field}; day-of-week values are 0 (Sunday) to 6.
+     * The values each of the five fields matches, in field order; day-of-week values are 0 (Sunday) to 6. One
+     * cron-utils parse for the whole expression; only when it refuses is each field parsed alone, to name the
+     * field at fault.
      *
      * @throws InvalidScheduleException naming the field and what it accepts
      */
-    static BitSet parse(Field field, String text) {
-        String[] probe = {"*", "*", "*", "*", "*"};
-        probe[field.ordinal()] = text;
+    static BitSet[] parse(String[] fields) {
         Cron cron;
         try {
-            cron = PARSER.parse(String.join(" ", probe));
+            cron = PARSER.parse(String.join(" ", fields));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            for (Field field : Field.values()) {
+                probe(field, fields[field.ordinal()]);
+            }
+            throw new InvalidScheduleException("cron expression '" + String.join(" ", fields) + "' is not valid: "
+                    + reason(e));
+        }
+        BitSet[] values = new BitSet[fields.length];
+        for (Field field : Field.values()) {
+            values[field.ordinal()] = values(field, fields[field.ordinal()],
+                    cron.retrieve(cronUtilsName(field)).getExpression());
+        }
+        return values;
+    }
+
+    /** Parses {@code text} as {@code field} with every other field '*', to tell which field cron-utils refuses. */
+    private static void probe(Field field, String text) {
+        String[] probe = {"*", "*", "*", "*", "*"};
+        probe[field.ordinal()] = text;
+        try {
+            PARSER.parse(String.join(" ", probe));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw refused(field, text, reason(e));
         }
-        FieldExpression expression = cron.retrieve(cronUtilsName(field)).getExpression();
+    }
+
+    private static BitSet values(Field field, String text, FieldExpression expression) {
         BitSet values = new BitSet(field.max + 1);
         add(field, text, expression, values);
         if (field == Field.DAY_OF_WEEK && values.get(7)) {
