@@ -8,9 +8,11 @@ import java.util.Set;
  * What is known of one run, kept in the run history. Times are UTC instants.
  *
  * @param runId the run's id
- * @param taskName the task's name (a nested run's is its parent's followed by {@code /N})
- * @param parentRunId the run whose plan started this one, or {@code null}
- * @param trigger what asked for the run ({@link Trigger#name()}); a nested run has its parent's
+ * @param taskName the task's name (a nested run of a plan has its parent's followed by {@code /N}; a prerequisite
+ *        run, its own)
+ * @param parentRunId the run whose plan (or whose need of a prerequisite) started this one, or {@code null}
+ * @param trigger what asked for the run ({@link Trigger#name()}); a nested run of a plan has its parent's, a
+ *        prerequisite run {@code dependency}
  * @param status one of {@link #QUEUED}, {@link #RUNNING}, {@link #SUCCESS}, {@link #ERROR}, {@link #CANCELLED},
  *        {@link #TIMED_OUT}, {@link #INTERRUPTED}
  * @param submittedAt when the run was accepted

@@ -50,8 +50,9 @@ public class TaskFailedException extends CascadenceException {
     }
 
     /**
-     * The stage that failed, or that was in progress when the run was ended: {@code intake}, {@code plan},
-     * {@code precheck}, {@code run} or {@code verify}; {@code null} when the run had not started a stage.
+     * The stage that failed, or that was in progress when the run was ended: {@code dependency} (a prerequisite
+     * did not succeed), {@code intake}, {@code plan}, {@code precheck}, {@code run} or {@code verify};
+     * {@code null} when the run had not started a stage.
      */
     public String stage() {
         return stage;

@@ -1,5 +1,7 @@
 package io.cascadence.api.spi;
 
+import java.util.List;
+
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRequest;
 
@@ -38,4 +40,45 @@ public interface RunExecutor {
      * @throws io.cascadence.api.InvalidRequestException when the request's run id is in use
      */
     RunHandle execute(RunRequest request);
+
+    /**
+     * Runs a task after its prerequisites, all as one tree of runs: the way the {@code dag} backend runs a task
+     * whose declared dependencies must run first. The request's task is the parent run: it is checked, accepted and
+     * recorded as queued (durably, before returning) exactly as by {@link #execute}, and it takes one worker slot
+     * for the whole tree. Once it has a worker, it runs each prerequisite, in the order given, as a nested run of
+     * its own, then its own stages:
+     * <ul>
+     * <li>a prerequisite's run has the id {@code parentId.N} (N from 1, in the order given), the parent's id as
+     * its {@code parentRunId}, the prerequisite's registered name as its task name and the trigger
+     * {@code dependency} ({@link io.cascadence.api.Trigger#DEPENDENCY}), which says why it ran (the parent's record
+     * keeps the trigger that asked for the tree). It goes through the normal pipeline with the parent's identity,
+     * input and due time, and is recorded in the run history like any nested run (stored with the parent, before
+     * it);</li>
+     * <li>the parent's record shows a {@code dependency} stage, before its intake, spanning its prerequisites;
+     * nested runs of the parent's own plan are numbered after the prerequisites;</li>
+     * <li>the first prerequisite that does not succeed stops the tree: no later prerequisite runs, nor any stage of
+     * the parent. The parent ends as {@code error} with failed stage {@code dependency} and the error
+     * {@code prerequisite 'NAME' failed: REASON} (the prerequisite's own record has its stage and reason), and
+     * the completion fails with a {@link io.cascadence.api.TaskFailedException} saying the same;</li>
+     * <li>cancelling the parent, its timeout or a stop ends the prerequisite in progress too (recorded with the
+     * same status); a prerequisite cannot be cancelled alone. The tree's timeout is the sum of the timeouts of
+     * its tasks (none when any of them has none);</li>
+     * <li>pausing the parent's task, or its run, holds the tree before its next stage or prerequisite.</li>
+     * </ul>
+     * Each prerequisite runs once, at its first mention; with none this is {@link #execute}. Whether the
+     * prerequisites may run now is checked here, at submission, like the task itself: when one cannot, nothing is
+     * recorded and nothing runs.
+     *
+     * @param request the run of the task that needs the prerequisites
+     * @param prerequisites the names of the registered tasks to run first, in order (for example from
+     *        {@code TaskGraph.order(task)} without its last element); empty for none
+     * @return the parent run's id and its completion: its result, or a {@link io.cascadence.api.TaskFailedException}
+     * @throws io.cascadence.api.UnknownTaskException when no task has the request's name or a prerequisite's name;
+     *         the message names it
+     * @throws io.cascadence.api.TaskStateException when the task or a prerequisite is paused or disabled
+     * @throws io.cascadence.api.RunRejectedException as for {@link #execute}
+     * @throws io.cascadence.api.InvalidRequestException when the request's run id is in use, a prerequisite name is
+     *         blank, the list is {@code null}, or the task is named as its own prerequisite
+     */
+    RunHandle executeAfter(RunRequest request, List<String> prerequisites);
 }

@@ -162,6 +162,11 @@ public class RunsComponent implements Runs, RunHistory, HealthContributor {
     }
 
     @Override
+    public RunHandle executeAfter(RunRequest request, List<String> prerequisites) {
+        return engine.executeAfter(request, prerequisites);
+    }
+
+    @Override
     public void cancel(String runId) {
         engine.cancel(runId);
     }

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunContext;
+import io.cascadence.api.Trigger;
 
 /** The state of one run that its stages can see: who, which run, and what earlier stages produced. */
 final class PipelineRun implements RunContext {
@@ -20,17 +21,20 @@ final class PipelineRun implements RunContext {
     private final String trigger;
     private final Instant dueAt;
     private final BooleanSupplier cancelled;
+    /** How many prerequisites run before this one's stages: they take the first nested run ids. */
+    private final int prerequisites;
     private volatile Object intakeResult;
     private volatile Object researchResult;
     private volatile Object planResult;
 
-    PipelineRun(RunSpec spec, String parentRunId, BooleanSupplier cancelled) {
-        this(spec.runId(), parentRunId, spec.taskName(), spec.identity(), spec.userHash(), spec.groupHash(),
-                spec.input(), spec.trigger(), spec.dueAt(), cancelled);
+    PipelineRun(RunSpec spec, int prerequisites, BooleanSupplier cancelled) {
+        this(spec.runId(), null, spec.taskName(), spec.identity(), spec.userHash(), spec.groupHash(),
+                spec.input(), spec.trigger(), spec.dueAt(), cancelled, prerequisites);
     }
 
     private PipelineRun(String runId, String parentRunId, String taskName, Identity identity, String userHash,
-            String groupHash, Object input, String trigger, Instant dueAt, BooleanSupplier cancelled) {
+            String groupHash, Object input, String trigger, Instant dueAt, BooleanSupplier cancelled,
+            int prerequisites) {
         this.runId = runId;
         this.parentRunId = parentRunId;
         this.taskName = taskName;
@@ -41,12 +45,26 @@ final class PipelineRun implements RunContext {
         this.trigger = trigger;
         this.dueAt = dueAt;
         this.cancelled = cancelled;
+        this.prerequisites = prerequisites;
     }
 
-    /** The run of the {@code index}-th (from 1) task of this run's plan: same identity, input and trigger. */
+    /**
+     * The run of the {@code index}-th (from 1) task of this run's plan: same identity, input and trigger. Its id
+     * comes after those of the prerequisites, so that the nested runs of one run never share an id.
+     */
     PipelineRun child(int index) {
-        return new PipelineRun(runId + "." + index, runId, taskName + "/" + index, identity, userHash, groupHash,
-                input, trigger, dueAt, cancelled);
+        return new PipelineRun(runId + "." + (prerequisites + index), runId, taskName + "/" + index, identity,
+                userHash, groupHash, input, trigger, dueAt, cancelled, 0);
+    }
+
+    /**
+     * The run of the {@code index}-th (from 1) prerequisite, a registered task run before this one: under its own
+     * name, with the same identity, input and due time, and the trigger {@link Trigger#DEPENDENCY}, which says
+     * why it ran (the trigger of the run that needed it is on that run's record).
+     */
+    PipelineRun prerequisite(int index, String prerequisiteName) {
+        return new PipelineRun(runId + "." + index, runId, prerequisiteName, identity, userHash, groupHash, input,
+                Trigger.DEPENDENCY.name(), dueAt, cancelled, 0);
     }
 
     @Override

@@ -26,14 +26,17 @@ import io.cascadence.api.event.TaskRunEvent;
 import io.cascadence.api.event.TaskSpecEvent;
 
 /**
- * Runs one task through the stages it has: intake, research, plan, precheck, run, verify. Stages may return
- * {@link CompletionStage}s; the pipeline composes them and never waits on a thread. A stage that completes on a
- * foreign thread hands the rest of the run to the services' executor. Between stages the pipeline can be paused;
- * a paused pipeline holds no thread. Every stage publishes an audit "started", a task spec and a stage update,
- * then an audit "success", "error" or "skipped"; the run ends with a {@link TaskRunEvent}.
+ * Runs one task through the stages it has: intake, research, plan, precheck, run, verify (after its prerequisites,
+ * in the {@code dependency} stage, when it has any). Stages may return {@link CompletionStage}s; the pipeline
+ * composes them and never waits on a thread. A stage that completes on a foreign thread hands the rest of the run
+ * to the services' executor. Between stages the pipeline can be paused; a paused pipeline holds no thread. Every
+ * stage publishes an audit "started", a task spec and a stage update, then an audit "success", "error" or
+ * "skipped"; the run ends with a {@link TaskRunEvent}.
  */
 public final class TaskPipeline {
 
+    /** Where a run runs its prerequisites, before its intake; only a run that has prerequisites has it. */
+    public static final String DEPENDENCY = "dependency";
     public static final String INTAKE = "intake";
     public static final String RESEARCH = "research";
     public static final String PLAN = "plan";
@@ -45,10 +48,17 @@ public final class TaskPipeline {
     private final PipelineRun run;
     private final PipelineServices services;
     private final RunControl control;
+    private final List<Prerequisite> prerequisites;
     private final List<TaskPipeline> children = new CopyOnWriteArrayList<>();
     private final PauseGate gate;
 
     TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control) {
+        this(task, run, services, control, List.of());
+    }
+
+    private TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control,
+            List<Prerequisite> prerequisites) {
+        this.prerequisites = List.copyOf(prerequisites);
         this.task = task;
         this.run = run;
         this.services = services;
@@ -63,7 +73,17 @@ public final class TaskPipeline {
 
     /** A pipeline for one run of a registered task, ended from outside through {@code control}. */
     public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services, RunControl control) {
-        return new TaskPipeline(task, new PipelineRun(spec, null, control::cancelled), services, control);
+        return of(task, spec, services, control, List.of());
+    }
+
+    /**
+     * A pipeline for one run of a registered task that first runs {@code prerequisites}, in order, as its nested
+     * runs {@code runId.1}, {@code runId.2}, ... under the same control: ending the run ends the one in progress.
+     */
+    public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services, RunControl control,
+            List<Prerequisite> prerequisites) {
+        return new TaskPipeline(task, new PipelineRun(spec, prerequisites.size(), control::cancelled), services,
+                control, prerequisites);
     }
 
     public String runId() {
@@ -76,11 +96,12 @@ public final class TaskPipeline {
 
     /**
      * Starts the run on the calling thread, up to the first stage that does not complete at once. A pipeline
-     * paused before it starts holds before its intake.
+     * paused before it starts holds before its first stage.
      */
     public CompletableFuture<Object> start() {
         Instant startedAt = services.clock().instant();
-        CompletableFuture<Object> flow = gate().thenCompose(open -> intake());
+        CompletableFuture<Object> flow = gate().thenCompose(open -> prerequisites());
+        flow = next(flow, v -> intake());
         flow = next(flow, v -> research());
         flow = next(flow, v -> plan());
         if (task instanceof Precheck) {
@@ -124,6 +145,20 @@ public final class TaskPipeline {
 
     private CompletableFuture<Void> gate() {
         return control.cancelled() ? CompletableFuture.failedFuture(ended()) : gate.pass();
+    }
+
+    /** Runs the prerequisites, if any, as this run's first nested runs; one that does not succeed fails the run. */
+    private CompletableFuture<Object> prerequisites() {
+        if (prerequisites.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return stage(DEPENDENCY, () -> Prerequisite.runInOrder(prerequisites, (index, prerequisite) ->
+                gate().thenCompose(open -> {
+                    TaskPipeline pipeline = new TaskPipeline(prerequisite.task(),
+                            run.prerequisite(index, prerequisite.taskName()), services, control);
+                    children.add(pipeline);
+                    return pipeline.start();
+                })));
     }
 
     private CompletableFuture<Object> intake() {

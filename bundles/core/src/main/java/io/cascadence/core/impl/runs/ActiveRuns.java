@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.cascadence.api.RunRecord;
+import io.cascadence.api.Trigger;
 import io.cascadence.api.event.AuditEvent;
 import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.api.event.TaskRunEvent;
@@ -33,7 +34,15 @@ public final class ActiveRuns implements EventSink {
 
     /** A run was accepted: its record as it is now (queued). */
     public void begin(RunRecord record) {
-        runs.put(record.runId(), new LiveRun(record));
+        begin(record, 0);
+    }
+
+    /**
+     * A run was accepted that first runs {@code prerequisites} tasks as its nested runs {@code .1} to
+     * {@code .prerequisites}: their records carry the trigger {@code dependency}.
+     */
+    public void begin(RunRecord record, int prerequisites) {
+        runs.put(record.runId(), new LiveRun(record, prerequisites));
     }
 
     /** A queued run got a worker: from now on it is running. */
@@ -139,7 +148,9 @@ public final class ActiveRuns implements EventSink {
             return null;
         }
         RunRecord parentRecord = parent.record();
-        RunRecord child = new RunRecord(runId, taskName, parentRecord.runId(), parentRecord.trigger(),
+        String trigger = placeInPlan(runId) <= parent.prerequisites() ? Trigger.DEPENDENCY.name()
+                : parentRecord.trigger();
+        RunRecord child = new RunRecord(runId, taskName, parentRecord.runId(), trigger,
                 RunRecord.RUNNING, at, at, null, parentRecord.dueAt(), parentRecord.userHash(),
                 parentRecord.groupHash(), null, null, null, null, List.of());
         return runs.computeIfAbsent(runId, id -> new LiveRun(child));

@@ -21,6 +21,7 @@ final class LiveRun {
     private final String userHash;
     private final String groupHash;
     private final String input;
+    private final int prerequisites;
     private final List<StageRecord> stages = new ArrayList<>();
     private String status;
     private Instant startedAt;
@@ -30,6 +31,12 @@ final class LiveRun {
     private String failedStage;
 
     LiveRun(RunRecord record) {
+        this(record, 0);
+    }
+
+    /** @param prerequisites how many of its first nested runs are prerequisites it runs before its stages */
+    LiveRun(RunRecord record, int prerequisites) {
+        this.prerequisites = prerequisites;
         this.runId = record.runId();
         this.taskName = record.taskName();
         this.parentRunId = record.parentRunId();
@@ -54,6 +61,10 @@ final class LiveRun {
 
     String parentRunId() {
         return parentRunId;
+    }
+
+    int prerequisites() {
+        return prerequisites;
     }
 
     /** The run got a worker: it is running from now on, even before its first stage has said so. */

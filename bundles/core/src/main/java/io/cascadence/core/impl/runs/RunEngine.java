@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cascadence.api.Identity;
 import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRecord;
@@ -28,9 +27,7 @@ import io.cascadence.api.RunResult;
 import io.cascadence.api.RunStateException;
 import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskFailedException;
-import io.cascadence.api.TaskStateException;
 import io.cascadence.api.UnknownRunException;
-import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.event.TaskRunEvent;
 import io.cascadence.core.impl.RegisteredTask;
 import io.cascadence.core.impl.history.RunStore;
@@ -38,8 +35,6 @@ import io.cascadence.core.impl.pipeline.Futures;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.pipeline.PipelineServices;
 import io.cascadence.core.impl.pipeline.RunControl;
-import io.cascadence.core.impl.pipeline.RunSpec;
-import io.cascadence.core.impl.pipeline.TaskPipeline;
 import io.cascadence.core.impl.pipeline.TaskStates;
 
 /**
@@ -68,15 +63,13 @@ public final class RunEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
 
-    private final Function<String, Optional<RegisteredTask>> tasks;
     private final TaskStates states;
-    private final IdentityHasher hasher;
     private final PipelineServices services;
     private final ActiveRuns active;
     private final RunStore store;
-    private final Limits limits;
     private final ScheduledExecutorService timer;
 
+    private final ExecutionFactory factory;
     private final Admission admission;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, Execution> lingering = new ConcurrentHashMap<>();
@@ -84,14 +77,12 @@ public final class RunEngine {
     public RunEngine(Function<String, Optional<RegisteredTask>> tasks, TaskStates states, IdentityHasher hasher,
             PipelineServices services, ActiveRuns active, RunStore store, Limits limits,
             ScheduledExecutorService timer) {
-        this.tasks = tasks;
         this.states = states;
-        this.hasher = hasher;
         this.services = services;
         this.active = active;
         this.store = store;
-        this.limits = limits;
         this.timer = timer;
+        this.factory = new ExecutionFactory(tasks, states, hasher, services, limits);
         this.admission = new Admission(limits::maxConcurrent, limits::queueCapacity);
     }
 
@@ -105,31 +96,31 @@ public final class RunEngine {
                 + "running", services.clock().instant());
     }
 
-    /** @throws UnknownTaskException, TaskStateException when the task cannot run now */
+    /**
+     * @throws io.cascadence.api.UnknownTaskException, io.cascadence.api.TaskStateException when the task cannot
+     *         run now
+     */
     public RegisteredTask check(RunRequest request) {
-        String name = request.taskName();
-        RegisteredTask task = tasks.apply(name).orElseThrow(() -> new UnknownTaskException(name));
-        if (states.disabled(name)) {
-            throw new TaskStateException(name, "disabled");
-        }
-        if (states.paused(name)) {
-            throw new TaskStateException(name, "paused");
-        }
-        return task;
+        return factory.check(request.taskName());
     }
 
     /** See {@link io.cascadence.api.spi.RunExecutor#execute}. */
     public RunHandle execute(RunRequest request) {
-        RegisteredTask task = check(request);
+        return executeAfter(request, List.of());
+    }
+
+    /** See {@link io.cascadence.api.spi.RunExecutor#executeAfter}. */
+    public RunHandle executeAfter(RunRequest request, List<String> prerequisites) {
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        ExecutionFactory.Accepted accepted = factory.create(request, runId, prerequisites);
         if (request.runId() != null && (executions.containsKey(runId) || active.contains(runId)
                 || store.find(runId).isPresent())) {
             throw new InvalidRequestException("run id '" + runId + "' is in use");
         }
         admission.reserve();
-        Execution execution;
+        Execution execution = accepted.execution();
         try {
-            execution = prepare(request, task, runId);
+            record(accepted);
         } catch (RuntimeException e) {
             admission.unreserve();
             throw e;
@@ -140,23 +131,14 @@ public final class RunEngine {
         return new RunHandle(runId, execution.outcome.minimalCompletionStage());
     }
 
-    private Execution prepare(RunRequest request, RegisteredTask task, String runId) {
-        Identity who = request.identity();
-        String userHash = hasher.hash(who.userId());
-        String groupHash = hasher.hash(who.groupId());
-        RunSpec spec = new RunSpec(runId, request.taskName(), who, userHash, groupHash, request.input(),
-                request.trigger().name(), request.dueAt());
-        RunControl control = new RunControl();
-        Execution execution = new Execution(runId, request.taskName(),
-                TaskPipeline.of(task.task(), spec, services, control), control, limits.timeoutOf(task));
-        RunRecord queued = new RunRecord(runId, request.taskName(), null, request.trigger().name(), RunRecord.QUEUED,
-                services.clock().instant(), null, null, request.dueAt(), userHash, groupHash,
-                InputPreview.of(request.input()), null, null, null, List.of());
+    /** Writes the run's queued record; the run is known from now on, or refused when it cannot be recorded. */
+    private void record(ExecutionFactory.Accepted accepted) {
+        Execution execution = accepted.execution();
+        String runId = execution.runId;
         executions.put(runId, execution);
-        active.begin(queued);
+        active.begin(accepted.queued(), accepted.prerequisites());
         try {
-            store.save(List.of(queued)).get(ADMISSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return execution;
+            store.save(List.of(accepted.queued())).get(ADMISSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -166,7 +148,7 @@ public final class RunEngine {
             String why = e instanceof ExecutionException ? TaskFailedException.messageOf(e.getCause())
                     : e instanceof TimeoutException ? "no answer within " + ADMISSION_TIMEOUT.toSeconds() + " s"
                     : "interrupted";
-            throw new StoreUnavailableException("The run of '" + request.taskName() + "' was not started because "
+            throw new StoreUnavailableException("The run of '" + execution.taskName + "' was not started because "
                     + "the run history cannot record it: " + why, e);
         }
     }
@@ -271,6 +253,11 @@ public final class RunEngine {
         Execution execution = runId == null ? null : executions.get(runId);
         if (execution == null) {
             Optional<RunRecord> ended = active.find(runId).or(() -> store.find(runId));
+            if (ended.isPresent() && !ended.get().ended() && runId.indexOf('.') > 0) {
+                String top = runId.substring(0, runId.indexOf('.'));
+                throw new RunStateException(runId, "Run " + runId + " is a nested run of run " + top
+                        + "; cancel run " + top + " to end it");
+            }
             if (ended.isPresent()) {
                 throw new RunStateException(runId, "Run " + runId + " has already ended ("
                         + ended.get().status() + ")");

@@ -36,6 +36,11 @@ class SchedulerFacadeTest {
         }
 
         @Override
+        public RunHandle executeAfter(RunRequest request, List<String> prerequisites) {
+            return fixture.engine.executeAfter(request, prerequisites);
+        }
+
+        @Override
         public void cancel(String runId) {
             fixture.engine.cancel(runId);
         }
