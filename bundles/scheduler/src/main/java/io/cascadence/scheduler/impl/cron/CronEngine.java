@@ -43,6 +43,9 @@ public final class CronEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(CronEngine.class);
 
+    /** Fires handed over together: the fire thread starts on the first ones while the rest are being prepared. */
+    private static final int HAND_OVER_CHUNK = 256;
+
     /** A queue entry taken out for hand-over, with the schedule and version it was taken under. */
     private record Taken(TaskSlot slot, Schedule schedule, Instant due, long version) {
     }
@@ -149,13 +152,15 @@ public final class CronEngine {
         Instant now;
         synchronized (this) {
             if (started || stopped) {
-                throw new IllegalStateException("the cron engine has already been " + (stopped ? "stopped" : "started"));
+                throw new IllegalStateException("the cron engine has already been "
+                        + (stopped ? "stopped" : "started"));
             }
             started = true;
             now = clock.instant();
             for (TaskSlot slot : slots.values()) {
                 Instant after = lastChecked == null ? now : lastChecked;
-                Optional<Instant> lastDue = lastChecked == null ? Optional.empty() : lastDueOf.apply(slot.schedule.taskName());
+                Optional<Instant> lastDue = lastChecked == null ? Optional.empty()
+                        : lastDueOf.apply(slot.schedule.taskName());
                 if (lastDue.isPresent() && lastDue.get().isAfter(after)) {
                     after = lastDue.get();
                 }
@@ -211,7 +216,7 @@ public final class CronEngine {
             }
         }
         Instant cutoff = now.minus(settings.misfireThreshold());
-        List<Step> steps = new ArrayList<>(taken.size());
+        List<Step> steps = new ArrayList<>(Math.min(taken.size(), HAND_OVER_CHUNK));
         List<Instant> resumeAfter = new ArrayList<>(taken.size());
         for (Taken t : taken) {
             if (!t.due().isBefore(cutoff)) {
@@ -224,6 +229,10 @@ public final class CronEngine {
                         t.schedule().taskName(), t.due(), now, t.schedule().misfire().configName());
                 steps.addAll(missed(t.slot(), t.schedule(), zoneNow, t.due().minusNanos(1), lastMissed));
                 resumeAfter.add(lastMissed);
+            }
+            if (steps.size() >= HAND_OVER_CHUNK) {
+                dispatcher.submit(steps, null);
+                steps = new ArrayList<>(HAND_OVER_CHUNK);
             }
         }
         dispatcher.submit(steps, null);
