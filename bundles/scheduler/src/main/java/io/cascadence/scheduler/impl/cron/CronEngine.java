@@ -1,0 +1,317 @@
+package io.cascadence.scheduler.impl.cron;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cascadence.api.schedule.MisfirePolicy;
+import io.cascadence.api.schedule.Schedule;
+import io.cascadence.scheduler.impl.cron.FireDispatcher.Step;
+import io.cascadence.scheduler.impl.cron.FireTarget.Fire;
+import io.cascadence.scheduler.impl.cron.FireTarget.Kind;
+
+/**
+ * Decides when cron schedules fire, one schedule per task, and applies their misfire and overlap policies; the
+ * {@link FireTarget} starts the runs. Schedules wait in a queue ordered by next fire time with one {@link Timer}
+ * armed for the earliest; a wake-up takes every entry that is due, hands the fires to the fire executor first and
+ * only then computes the entries' next fire times, so that computing never delays a fire.
+ *
+ * <p>A fire handed over later than {@link EngineSettings#misfireThreshold()} after its due time (the machine was
+ * suspended, the clock jumped, the engine was inactive) is missed and follows its schedule's {@link MisfirePolicy},
+ * as do fires due between the last watermark and {@link #start}. The engine reports through its watermark consumer
+ * the instant up to which every due fire has been handed over; the owner persists it and gives it back to
+ * {@link #start} after a restart.
+ *
+ * <p>Fire times are computed in each schedule's zone, or in the scheduler zone ({@link ZoneOffset#UTC} until
+ * {@link #setSchedulerZone} says otherwise). All methods are thread-safe.
+ */
+public final class CronEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CronEngine.class);
+
+    /** Fires handed over together: the fire thread starts on the first ones while the rest are being prepared. */
+    private static final int HAND_OVER_CHUNK = 256;
+
+    /** A queue entry taken out for hand-over, with the schedule and version it was taken under. */
+    private record Taken(TaskSlot slot, Schedule schedule, Instant due, long version) {
+    }
+
+    private final Clock clock;
+    private final Timer timer;
+    private final EngineSettings settings;
+    private final FireDispatcher dispatcher;
+    private final Map<String, TaskSlot> slots = new HashMap<>();
+    private final TreeSet<TaskSlot.Entry> queue = new TreeSet<>();
+    private long sequence;
+    private ZoneId zone = ZoneOffset.UTC;
+    private boolean started;
+    private boolean active = true;
+    private boolean stopped;
+    private Timer.Cancellable armed;
+    private Instant armedAt;
+    private Instant watermark;
+
+    /** An engine whose progress is not persisted (every start is a first start). */
+    public CronEngine(Clock clock, Timer timer, Executor fireExecutor, FireTarget target, EngineSettings settings) {
+        this(clock, timer, fireExecutor, target, settings, handedUpTo -> { });
+    }
+
+    /**
+     * @param fireExecutor runs the hand-overs to {@code target}, so that a slow {@link FireTarget#fire} never holds
+     *        the timer; hand-overs are serialised on it, in due order
+     * @param watermark told, on the fire executor, each instant up to which every due fire has been handed over
+     *        (once per wake-up, never going back); it should persist it cheaply (coalesced)
+     */
+    public CronEngine(Clock clock, Timer timer, Executor fireExecutor, FireTarget target, EngineSettings settings,
+            Consumer<Instant> watermark) {
+        this.clock = clock;
+        this.timer = timer;
+        this.settings = settings;
+        this.dispatcher = new FireDispatcher(clock, fireExecutor, target, watermark);
+    }
+
+    /**
+     * Adds the schedule of {@code schedule.taskName()}, or replaces it; its next fire is computed from now. A
+     * replaced schedule keeps its task's overlap bookkeeping (a run still running still counts).
+     */
+    public synchronized void put(Schedule schedule) {
+        TaskSlot slot = slots.computeIfAbsent(schedule.taskName(), name -> new TaskSlot(schedule));
+        slot.schedule = schedule;
+        reschedule(slot, clock.instant());
+        rearm();
+    }
+
+    /** Removes a task's schedule; a fire of it waiting for the previous run is reported skipped. No-op if absent. */
+    public void remove(String taskName) {
+        Fire dropped;
+        synchronized (this) {
+            TaskSlot slot = slots.remove(taskName);
+            if (slot == null) {
+                return;
+            }
+            slot.version++;
+            unqueue(slot);
+            rearm();
+            dropped = slot.gate.discardWaiting();
+        }
+        if (dropped != null) {
+            dispatcher.reportLater(dropped, "its schedule was removed while it waited for the previous run");
+        }
+    }
+
+    /** The zone for schedules without their own; their next fires are recomputed from now. */
+    public synchronized void setSchedulerZone(ZoneId schedulerZone) {
+        if (schedulerZone.equals(zone)) {
+            return;
+        }
+        zone = schedulerZone;
+        Instant now = clock.instant();
+        for (TaskSlot slot : slots.values()) {
+            if (slot.schedule.zone() == null) {
+                reschedule(slot, now);
+            }
+        }
+        rearm();
+    }
+
+    /**
+     * While inactive nothing fires. On re-activation, fires due meanwhile are handed over at once: those more than
+     * the misfire threshold late follow their misfire policy, the others run late.
+     */
+    public synchronized void setActive(boolean isActive) {
+        active = isActive;
+        rearm();
+    }
+
+    /**
+     * Starts firing, once. Each schedule's fires due after {@code lastChecked} and after the last run recorded for
+     * its task, up to now, were missed and follow its misfire policy (catch-ups go to the target at once, oldest
+     * first); then it fires from now on. If the engine is inactive, they are handled on activation instead.
+     *
+     * @param lastChecked the last watermark persisted, or {@code null} on a first start: nothing is caught up
+     * @param lastDueOf the due time of the latest cron run already recorded for a task, so that a fire submitted
+     *        after the last watermark write is not run twice
+     * @throws IllegalStateException when already started or stopped
+     */
+    public void start(Instant lastChecked, Function<String, Optional<Instant>> lastDueOf) {
+        List<Step> steps = new ArrayList<>();
+        Instant now;
+        synchronized (this) {
+            if (started || stopped) {
+                throw new IllegalStateException("the cron engine has already been "
+                        + (stopped ? "stopped" : "started"));
+            }
+            started = true;
+            now = clock.instant();
+            for (TaskSlot slot : slots.values()) {
+                Instant after = lastChecked == null ? now : lastChecked;
+                Optional<Instant> lastDue = lastChecked == null ? Optional.empty()
+                        : lastDueOf.apply(slot.schedule.taskName());
+                if (lastDue.isPresent() && lastDue.get().isAfter(after)) {
+                    after = lastDue.get();
+                }
+                if (active) {
+                    steps.addAll(missed(slot, zone, after, now));
+                    reschedule(slot, now);
+                } else {
+                    reschedule(slot, after.isBefore(now) ? after : now);
+                }
+            }
+            rearm();
+            if (active) {
+                watermark = now;
+            }
+        }
+        steps.sort(Comparator.comparing(Step::due)); // stable: each schedule's catch-ups stay oldest first
+        dispatcher.submit(steps, active ? now : null);
+    }
+
+    /** The next fire time of a task's schedule, or empty if it has none or never fires again. */
+    public synchronized Optional<Instant> nextFire(String taskName) {
+        TaskSlot slot = slots.get(taskName);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.next);
+    }
+
+    /** Stops for good: the timer is cancelled and nothing more is handed over; runs already started go on. */
+    public synchronized void stop() {
+        stopped = true;
+        rearm();
+        dispatcher.stop();
+    }
+
+    private void wake() {
+        List<Taken> taken = new ArrayList<>();
+        Instant now;
+        ZoneId zoneNow;
+        synchronized (this) {
+            armed = null;
+            armedAt = null;
+            if (!firing()) {
+                return;
+            }
+            now = clock.instant();
+            zoneNow = zone;
+            while (!queue.isEmpty() && !queue.first().due().isAfter(now)) {
+                TaskSlot slot = queue.pollFirst().slot();
+                taken.add(new Taken(slot, slot.schedule, slot.entry.due(), slot.version));
+                slot.entry = null;
+            }
+            if (taken.isEmpty()) {
+                rearm();
+                return;
+            }
+        }
+        Instant cutoff = now.minus(settings.misfireThreshold());
+        List<Step> steps = new ArrayList<>(Math.min(taken.size(), HAND_OVER_CHUNK));
+        List<Instant> resumeAfter = new ArrayList<>(taken.size());
+        for (Taken t : taken) {
+            if (!t.due().isBefore(cutoff)) {
+                steps.add(Step.fire(t.slot().gate, t.schedule(), t.due(), Kind.ON_TIME));
+                resumeAfter.add(t.due());
+            } else {
+                // Fires within the threshold of now are not missed: the entry comes back due and runs on time.
+                Instant lastMissed = cutoff.minusNanos(1);
+                LOG.info("Cron fires of {} from {} were handed over too late (now {}): misfire policy {}",
+                        t.schedule().taskName(), t.due(), now, t.schedule().misfire().configName());
+                steps.addAll(missed(t.slot(), t.schedule(), zoneNow, t.due().minusNanos(1), lastMissed));
+                resumeAfter.add(lastMissed);
+            }
+            if (steps.size() >= HAND_OVER_CHUNK) {
+                dispatcher.submit(steps, null);
+                steps = new ArrayList<>(HAND_OVER_CHUNK);
+            }
+        }
+        dispatcher.submit(steps, null);
+        List<Instant> next = new ArrayList<>(taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+            next.add(taken.get(i).schedule().nextAfter(resumeAfter.get(i), zoneNow).orElse(null));
+        }
+        Instant handedUpTo = requeue(taken, next, now);
+        if (handedUpTo != null) {
+            dispatcher.submit(List.of(), handedUpTo);
+        }
+    }
+
+    /** Puts taken entries back at their next fire times; returns the new watermark, or {@code null} for none. */
+    private synchronized Instant requeue(List<Taken> taken, List<Instant> next, Instant now) {
+        for (int i = 0; i < taken.size(); i++) {
+            Taken t = taken.get(i);
+            // A schedule replaced, removed or re-zoned meanwhile has been queued afresh by that change.
+            if (slots.get(t.schedule().taskName()) == t.slot() && t.slot().version == t.version()) {
+                enqueue(t.slot(), next.get(i));
+            }
+        }
+        rearm();
+        Instant handedUpTo = now;
+        if (!queue.isEmpty() && !queue.first().due().isAfter(now)) {
+            handedUpTo = queue.first().due().minusNanos(1); // that one is still to be handed over
+        }
+        if (watermark != null && !handedUpTo.isAfter(watermark)) {
+            return null;
+        }
+        watermark = handedUpTo;
+        return handedUpTo;
+    }
+
+    private List<Step> missed(TaskSlot slot, ZoneId in, Instant after, Instant until) {
+        return missed(slot, slot.schedule, in, after, until);
+    }
+
+    private List<Step> missed(TaskSlot slot, Schedule schedule, ZoneId in, Instant after, Instant until) {
+        int keep = schedule.misfire() == MisfirePolicy.RUN_ALL ? settings.maxCatchUp() : 0;
+        return MissedFires.between(schedule, schedule.effectiveZone(in), after, until, keep)
+                .steps(slot.gate, schedule, settings.maxCatchUp());
+    }
+
+    private boolean firing() {
+        return started && active && !stopped;
+    }
+
+    private void reschedule(TaskSlot slot, Instant after) {
+        slot.version++;
+        unqueue(slot);
+        enqueue(slot, slot.schedule.nextAfter(after, zone).orElse(null));
+    }
+
+    private void enqueue(TaskSlot slot, Instant due) {
+        slot.next = due;
+        if (due != null) {
+            slot.entry = new TaskSlot.Entry(due, sequence++, slot);
+            queue.add(slot.entry);
+        }
+    }
+
+    private void unqueue(TaskSlot slot) {
+        if (slot.entry != null) {
+            queue.remove(slot.entry);
+            slot.entry = null;
+        }
+    }
+
+    /** Keeps one timer armed for the earliest entry while firing, none otherwise. */
+    private void rearm() {
+        Instant at = firing() && !queue.isEmpty() ? queue.first().due() : null;
+        if (at != null && at.equals(armedAt)) {
+            return;
+        }
+        if (armed != null) {
+            armed.cancel();
+        }
+        armed = at == null ? null : timer.schedule(this::wake, at);
+        armedAt = at;
+    }
+}
