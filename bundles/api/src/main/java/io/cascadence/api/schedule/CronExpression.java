@@ -1,5 +1,6 @@
 package io.cascadence.api.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +8,7 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -48,6 +50,8 @@ public final class CronExpression {
 
     /** How far ahead a next fire time is looked for, in days: eight years and a day. */
     private static final int HORIZON_DAYS = 8 * 366 + 1;
+    /** More than any daylight-saving or zone change moves local clocks (two hours, Antarctica/Troll). */
+    private static final Duration MAX_SHIFT = Duration.ofHours(3);
 
     private final String text;
     private final BitSet minutes;
@@ -125,12 +129,14 @@ public final class CronExpression {
      */
     public Optional<Instant> nextAfter(Instant after, ZoneId zone) {
         ZoneRules rules = zone.getRules();
-        LocalDate day = LocalDateTime.ofInstant(after, zone).toLocalDate().minusDays(1);
+        LocalDateTime floor = LocalDateTime.ofInstant(after, zone).minus(shiftNear(rules, after))
+                .truncatedTo(ChronoUnit.MINUTES);
+        LocalDate day = floor.toLocalDate();
         for (int i = 0; i <= HORIZON_DAYS; i++, day = day.plusDays(1)) {
-            Instant found = firstOn(day, after, rules);
+            Instant found = firstOn(day, after, rules, floor);
             if (found != null) {
                 // A zone that goes back across midnight gives the next local day instants before this day's last.
-                Instant nextDay = firstOn(day.plusDays(1), after, rules);
+                Instant nextDay = firstOn(day.plusDays(1), after, rules, floor);
                 return Optional.of(nextDay != null && nextDay.isBefore(found) ? nextDay : found);
             }
         }
@@ -177,34 +183,56 @@ public final class CronExpression {
         return text.hashCode();
     }
 
-    private Instant firstOn(LocalDate day, Instant after, ZoneRules rules) {
+    /**
+     * The earliest fire time on {@code day} after {@code after}, or {@code null}. Local times are tried in order;
+     * their instants only come out of order in a repeated hour, when a second occurrence is taken, so the scan stops
+     * at the first candidate that is not one. Hours that end before {@code floor} ({@code after}'s local time, less
+     * the shift of a nearby transition) cannot give a later instant and are skipped.
+     */
+    private Instant firstOn(LocalDate day, Instant after, ZoneRules rules, LocalDateTime floor) {
         if (!dayMatches(day)) {
             return null;
         }
         Instant best = null;
         for (int h = hours.nextSetBit(0); h >= 0; h = hours.nextSetBit(h + 1)) {
+            if (LocalDateTime.of(day, LocalTime.of(h, 59)).isBefore(floor)) {
+                continue;
+            }
             for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(m + 1)) {
                 LocalDateTime local = LocalDateTime.of(day, LocalTime.of(h, m));
+                if (local.isBefore(floor)) {
+                    continue;
+                }
                 List<ZoneOffset> offsets = rules.getValidOffsets(local);
-                Instant candidate = null;
+                Instant candidate;
+                boolean secondOccurrence = false;
                 if (offsets.isEmpty()) {
-                    ZoneOffsetTransition gap = rules.getTransition(local);
-                    candidate = gap.getInstant();
+                    candidate = rules.getTransition(local).getInstant();
                 } else {
                     candidate = local.toInstant(offsets.get(0));
                     if (offsets.size() == 2 && followsElapsedTime && !candidate.isAfter(after)) {
                         candidate = local.toInstant(offsets.get(1));
+                        secondOccurrence = true;
                     }
                 }
-                if (candidate.isAfter(after) && (best == null || candidate.isBefore(best))) {
+                if (!candidate.isAfter(after)) {
+                    continue;
+                }
+                if (best == null || candidate.isBefore(best)) {
                     best = candidate;
                 }
-            }
-            if (best != null && !followsElapsedTime) {
-                return best;
+                if (!secondOccurrence) {
+                    return best;
+                }
             }
         }
         return best;
+    }
+
+    /** How far local clocks may move within a day of {@code after}: nothing, unless a transition is that close. */
+    private static Duration shiftNear(ZoneRules rules, Instant after) {
+        ZoneOffsetTransition next = rules.nextTransition(after.minus(Duration.ofDays(1)));
+        return next != null && next.getInstant().isBefore(after.plus(Duration.ofDays(1))) ? MAX_SHIFT : Duration.ZERO;
     }
 
     private boolean dayMatches(LocalDate day) {

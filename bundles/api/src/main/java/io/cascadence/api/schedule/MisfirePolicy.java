@@ -3,9 +3,11 @@ package io.cascadence.api.schedule;
 import java.util.Locale;
 
 /**
- * What a schedule does about fires it missed: while Cascadence was stopped, while the backend was switched to one
- * that does not run schedules, or while its task was absent. The same vocabulary applies to every backend (the
- * Temporal backend maps it onto Temporal's catch-up window). Each catch-up run is recorded with trigger
+ * What a schedule does about fires it missed: while Cascadence was stopped (or crashed), while the backend was
+ * switched to one that does not run schedules, or while the machine was suspended or so busy that a fire came more
+ * than a minute late. A task whose plugin was away misses nothing: its schedule starts again from the moment it
+ * returns. The same vocabulary applies to every backend (the Temporal backend maps it onto Temporal's catch-up
+ * window). Each catch-up run is recorded with trigger
  * {@code cron}, the time it was due and how late it started.
  */
 public enum MisfirePolicy {
