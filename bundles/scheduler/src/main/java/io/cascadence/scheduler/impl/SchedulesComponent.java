@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,6 +81,10 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     private final AtomicReference<Instant> handedUpTo = new AtomicReference<>();
     private final AtomicReference<String> watermarkProblem = new AtomicReference<>();
     private final Map<String, Schedule> armed = new HashMap<>();
+    /** Tasks armed at least once since start: only a first arming catches up missed fires. */
+    private final Set<String> armedSinceStart = new HashSet<>();
+    /** Tasks being given a schedule by a user right now: a new schedule has nothing to catch up. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final ScheduleBook book;
     private final WatermarkFile watermark;
     private final ExecutorTimer timer;
@@ -192,7 +198,12 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         if (!LOCAL_BACKENDS.contains(backend)) {
             throw new SchedulingUnsupportedException(backend);
         }
-        book.set(schedule);
+        created.add(schedule.taskName());
+        try {
+            book.set(schedule);
+        } finally {
+            created.remove(schedule.taskName());
+        }
         return info(schedule.taskName()).orElseThrow();
     }
 
@@ -254,7 +265,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
             if (effective.isPresent()) {
                 if (!effective.get().equals(armed.get(task))) {
                     armed.put(task, effective.get());
-                    engine.put(effective.get());
+                    boolean first = armedSinceStart.add(task);
+                    engine.put(effective.get(), first && !created.contains(task));
                 }
             } else if (armed.remove(task) != null) {
                 engine.remove(task);
@@ -271,6 +283,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
                 LOG.info("Cron schedules {} under backend '{}'", local ? "fire again" : "no longer fire",
                         scheduler.backend());
             }
+            engine.tick();
             flushWatermark();
         } catch (RuntimeException e) {
             LOG.warn("Cron housekeeping failed", e);

@@ -64,6 +64,8 @@ public final class CronEngine {
     private Timer.Cancellable armed;
     private Instant armedAt;
     private Instant watermark;
+    private Instant restoredFrom;
+    private Function<String, Optional<Instant>> lastDueOf = task -> Optional.empty();
 
     /** An engine whose progress is not persisted (every start is a first start). */
     public CronEngine(Clock clock, Timer timer, Executor fireExecutor, FireTarget target, EngineSettings settings) {
@@ -88,11 +90,65 @@ public final class CronEngine {
      * Adds the schedule of {@code schedule.taskName()}, or replaces it; its next fire is computed from now. A
      * replaced schedule keeps its task's overlap bookkeeping (a run still running still counts).
      */
-    public synchronized void put(Schedule schedule) {
-        TaskSlot slot = slots.computeIfAbsent(schedule.taskName(), name -> new TaskSlot(schedule));
-        slot.schedule = schedule;
-        reschedule(slot, clock.instant());
-        rearm();
+    public void put(Schedule schedule) {
+        put(schedule, false);
+    }
+
+    /**
+     * Adds or replaces a schedule, as {@link #put(Schedule)}; with {@code restore}, a schedule that existed before
+     * this start and is armed only now (its task's plugin came up after the engine started) first catches up the
+     * fires it missed since the watermark {@link #start} was given, as {@code start} does for the schedules it finds.
+     */
+    public void put(Schedule schedule, boolean restore) {
+        List<Step> steps = List.of();
+        synchronized (this) {
+            boolean added = !slots.containsKey(schedule.taskName());
+            TaskSlot slot = slots.computeIfAbsent(schedule.taskName(), name -> new TaskSlot(schedule));
+            slot.schedule = schedule;
+            Instant now = clock.instant();
+            if (restore && added && started && !stopped && restoredFrom != null) {
+                Instant after = restoredFrom;
+                Optional<Instant> lastDue = lastDueOf.apply(schedule.taskName());
+                if (lastDue.isPresent() && lastDue.get().isAfter(after)) {
+                    after = lastDue.get();
+                }
+                if (active) {
+                    steps = missed(slot, zone, after, now);
+                    reschedule(slot, now);
+                } else {
+                    reschedule(slot, after.isBefore(now) ? after : now);
+                }
+            } else {
+                reschedule(slot, now);
+            }
+            rearm();
+        }
+        if (!steps.isEmpty()) {
+            dispatcher.submit(steps, null);
+        }
+    }
+
+    /**
+     * Moves the watermark to now when no fire is due before now, so that it says how far the engine has looked even
+     * when nothing fires for a long time (a schedule created later then never catches up fires from before it
+     * existed). Does nothing while not firing: fires missed then are still to be caught up. The owner calls it
+     * about once a second.
+     */
+    public void tick() {
+        Instant progress;
+        synchronized (this) {
+            if (!firing()) {
+                return;
+            }
+            Instant now = clock.instant();
+            progress = !queue.isEmpty() && !queue.first().due().isAfter(now) ? queue.first().due().minusNanos(1)
+                    : now;
+            if (watermark != null && !progress.isAfter(watermark)) {
+                return;
+            }
+            watermark = progress;
+        }
+        dispatcher.submit(List.of(), progress);
     }
 
     /** Removes a task's schedule; a fire of it waiting for the previous run is reported skipped. No-op if absent. */
@@ -156,6 +212,8 @@ public final class CronEngine {
                         + (stopped ? "stopped" : "started"));
             }
             started = true;
+            restoredFrom = lastChecked;
+            this.lastDueOf = lastDueOf;
             now = clock.instant();
             for (TaskSlot slot : slots.values()) {
                 Instant after = lastChecked == null ? now : lastChecked;

@@ -138,4 +138,40 @@ class CronEngineRestartTest {
             assertThat(fire.kind()).isEqualTo(Kind.CATCH_UP);
         });
     }
+
+    @Test
+    void aScheduleWhoseTaskAppearsAfterTheStartCatchesUpWhenRestored() {
+        restart(Map.of("late", at("2026-11-30T07:00:00Z")));
+        assertThat(f.target.fired).isEmpty();
+
+        f.engine.put(schedule("late", "0 * * * *", MisfirePolicy.RUN_ONCE), true);
+
+        assertThat(f.target.fired).singleElement().satisfies(fire -> {
+            assertThat(fire.due()).isEqualTo(at("2026-11-30T10:00:00Z"));
+            assertThat(fire.kind()).isEqualTo(Kind.CATCH_UP);
+        });
+    }
+
+    @Test
+    void aScheduleCreatedAfterTheStartCatchesNothingUp() {
+        restart(Map.of());
+
+        f.engine.put(schedule("created", "0 * * * *", MisfirePolicy.RUN_ALL));
+
+        assertThat(f.target.fired).isEmpty();
+        assertThat(f.engine.nextFire("created")).contains(at("2026-11-30T11:00:00Z"));
+    }
+
+    @Test
+    void tickMovesTheWatermarkToNowWhileNothingIsDue() {
+        f.engine.put(schedule("daily", "0 3 * * *", MisfirePolicy.RUN_ONCE));
+        restart(Map.of());
+        f.watermarks.clear();
+
+        f.clock.set(at("2026-11-30T10:21:00Z"));
+        f.engine.tick();
+        f.engine.tick();
+
+        assertThat(f.watermarks).containsExactly(at("2026-11-30T10:21:00Z"));
+    }
 }
