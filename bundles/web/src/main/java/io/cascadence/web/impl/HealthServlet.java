@@ -21,7 +21,9 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.Scheduler;
 import io.cascadence.api.health.HealthContributor;
+import io.cascadence.api.schedule.Schedules;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +68,14 @@ public class HealthServlet extends RoutedServlet {
         contributors.remove(contributor);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile Schedules schedules;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile Scheduler scheduler;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
@@ -102,6 +112,11 @@ public class HealthServlet extends RoutedServlet {
             }
         }
         HealthReport report = HealthReport.of(views, warnings);
+        Scheduler facade = scheduler;
+        if (facade != null) {
+            Schedules kept = schedules;
+            report.body().put("scheduler", SchedulerHealth.of(facade.backend(), kept == null ? null : kept.schedules()));
+        }
         Json.write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                 report.body());
     }

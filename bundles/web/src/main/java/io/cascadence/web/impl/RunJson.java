@@ -26,6 +26,8 @@ final class RunJson {
         run.put("started_at", text(record.startedAt()));
         run.put("finished_at", text(record.finishedAt()));
         run.put("due_at", text(record.dueAt()));
+        run.put("lateness_ms", record.dueAt() == null || record.startedAt() == null ? null
+                : record.startedAt().toEpochMilli() - record.dueAt().toEpochMilli());
         run.put("duration_ms", record.finishedAt() == null || record.startedAt() == null ? null
                 : record.finishedAt().toEpochMilli() - record.startedAt().toEpochMilli());
         run.put("user_hash", record.userHash());
