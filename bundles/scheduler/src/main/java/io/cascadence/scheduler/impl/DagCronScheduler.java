@@ -1,18 +1,14 @@
 package io.cascadence.scheduler.impl;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRequest;
@@ -28,12 +24,8 @@ import io.cascadence.scheduler.impl.graph.DependencyRuns;
  * the {@link Schedules} service ({@code schedules.yml} {@code deps}, the API, and the tasks'
  * {@code cascadence.task.dependencies} property); while it is missing, tasks run without prerequisites.
  */
-@Component(service = SchedulerBackend.class, property = SchedulerBackend.NAME + "=dag",
-        configurationPid = SchedulerConfiguration.PID)
-// No @Designate: CronScheduler designates this PID's definition already, and metatype allows one per PID.
+@Component(service = SchedulerBackend.class, property = SchedulerBackend.NAME + "=dag")
 public class DagCronScheduler implements SchedulerBackend {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DagCronScheduler.class);
 
     /** Optional and dynamic: the backend runs tasks alone rather than not at all while it is away. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -41,28 +33,10 @@ public class DagCronScheduler implements SchedulerBackend {
     private volatile Schedules schedules;
 
     private final DependencyRuns runs;
-    private volatile ZoneId zone;
 
     @Activate
-    public DagCronScheduler(@Reference RunExecutor executor, SchedulerConfiguration config) {
+    public DagCronScheduler(@Reference RunExecutor executor) {
         this.runs = new DependencyRuns(executor, this::dependencies);
-        this.zone = Zones.of(config.timezone());
-        LOG.info("Dag scheduler: time zone {}", zone);
-    }
-
-    /** A new time zone applies at once; the scheduler is not restarted for it. */
-    @Modified
-    void modified(SchedulerConfiguration config) {
-        ZoneId next = Zones.of(config.timezone());
-        if (!next.equals(zone)) {
-            zone = next;
-            LOG.info("Dag scheduler: time zone {} from now on", next);
-        }
-    }
-
-    /** The zone cron expressions are evaluated in. */
-    ZoneId zone() {
-        return zone;
     }
 
     @Override

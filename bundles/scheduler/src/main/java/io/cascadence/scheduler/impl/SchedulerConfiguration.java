@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * every value checked; the defaults here only apply when the core is not there to do so.
  */
 @ObjectClassDefinition(id = SchedulerConfiguration.PID, name = "Cascadence scheduler",
-        description = "The cron, dag and base backends. The CASCADENCE_CONFIG YAML file and environment variables "
+        description = "The cron schedules, fired under the cron and dag backends. The CASCADENCE_CONFIG YAML file and environment variables "
                 + "override these values.")
 public @interface SchedulerConfiguration {
 

@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ import io.cascadence.scheduler.impl.fire.CronFires;
  * {@code cascadence.task.schedule} property), and its departure disarms it; the file keeps it.
  */
 @Component(service = {Schedules.class, HealthContributor.class}, configurationPid = SchedulerConfiguration.PID)
+@Designate(ocd = SchedulerConfiguration.class)
 public class SchedulesComponent implements Schedules, HealthContributor {
 
     /** The backends whose schedules this container's engine fires. */
@@ -144,6 +146,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         if (!next.equals(zone)) {
             zone = next;
             engine.setSchedulerZone(next);
+            LOG.info("Cron schedules: time zone {} from now on", next);
         }
     }
 

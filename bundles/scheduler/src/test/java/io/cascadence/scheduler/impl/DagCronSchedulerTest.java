@@ -2,8 +2,6 @@ package io.cascadence.scheduler.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,36 +35,12 @@ class DagCronSchedulerTest {
         }
     };
 
-    private static SchedulerConfiguration zone(String timezone) {
-        return new SchedulerConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SchedulerConfiguration.class;
-            }
-
-            @Override
-            public String timezone() {
-                return timezone;
-            }
-        };
-    }
-
     @Test
     void withoutTheSchedulesServiceTasksRunWithoutPrerequisites() {
-        DagCronScheduler scheduler = new DagCronScheduler(executor, zone("UTC"));
+        DagCronScheduler scheduler = new DagCronScheduler(executor);
 
         scheduler.submit(RunRequest.of("Load", Trigger.API));
 
         assertThat(calls).containsExactly("execute Load");
-    }
-
-    @Test
-    void takesItsTimeZoneFromTheSchedulerConfigurationAndFollowsChanges() {
-        DagCronScheduler scheduler = new DagCronScheduler(executor, zone("Asia/Tokyo"));
-        assertThat(scheduler.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-
-        scheduler.modified(zone("Europe/Paris"));
-
-        assertThat(scheduler.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
     }
 }

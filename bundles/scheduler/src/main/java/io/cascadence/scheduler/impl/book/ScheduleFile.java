@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.schedule.InvalidScheduleException;
+import io.cascadence.scheduler.impl.store.AtomicFile;
 
 /**
  * {@code schedules.yml} and its sidecar {@code schedules.yml.ctx}, in the original's shape (see {@link EntryParser}

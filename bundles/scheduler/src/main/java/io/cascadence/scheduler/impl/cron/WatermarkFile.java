@@ -1,21 +1,17 @@
 package io.cascadence.scheduler.impl.cron;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.cascadence.api.CascadenceException;
+import io.cascadence.scheduler.impl.store.AtomicFile;
 
 /**
  * The cron engine's watermark on disk ({@code data/schedules.state}): one line {@code last_checked: <instant>}, the
@@ -97,35 +93,7 @@ public final class WatermarkFile {
     }
 
     private void write(String content) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        // Makes the rename itself durable on Linux; Windows cannot open a directory, and the rename stands anyway.
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort, see above
-        }
+        AtomicFile.write(file, content.getBytes(StandardCharsets.UTF_8), false);
     }
 
     private CascadenceException unreadable(String why, Throwable cause) {

@@ -1,4 +1,4 @@
-package io.cascadence.scheduler.impl.book;
+package io.cascadence.scheduler.impl.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Replacing a whole file so that a crash or a failed write leaves either the old content or the new one, never a
  * mix: the content goes to a temporary file beside the target, is forced to disk, and is renamed over the target.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
@@ -33,7 +33,7 @@ final class AtomicFile {
      *        it and a new one is readable by its owner only
      * @throws IOException when it could not be written; {@code target} is then as it was
      */
-    static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
+    public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Files.createDirectories(dir);
@@ -59,7 +59,7 @@ final class AtomicFile {
     }
 
     /** The reason of an I/O failure in words for the user, without the temporary file's name. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
