@@ -9,8 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * every value checked; the defaults here only apply when the core is not there to do so.
  */
 @ObjectClassDefinition(id = SchedulerConfiguration.PID, name = "Cascadence scheduler",
-        description = "The cron schedules, fired under the cron and dag backends. The CASCADENCE_CONFIG YAML file and environment variables "
-                + "override these values.")
+        description = "The cron schedules, fired under the cron and dag backends. The CASCADENCE_CONFIG YAML file "
+                + "and environment variables override these values.")
 public @interface SchedulerConfiguration {
 
     /** The PID, which the core's catalogue of keys names too. */
