@@ -42,10 +42,10 @@ final class ScheduleJson {
         body.put("next_fire_at", text(info.nextFireAt()));
         Identity identity = schedule.identity();
         if (identity.userId() != null) {
-            body.put("user_hash", IdentityHash.of(secret, identity.userId()));
+            body.put("user_hash", Identity.hash(secret, identity.userId()));
         }
         if (identity.groupId() != null) {
-            body.put("group_hash", IdentityHash.of(secret, identity.groupId()));
+            body.put("group_hash", Identity.hash(secret, identity.groupId()));
         }
         return body;
     }

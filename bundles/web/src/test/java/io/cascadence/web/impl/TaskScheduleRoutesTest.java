@@ -32,7 +32,7 @@ import io.cascadence.api.schedule.Schedule;
 class TaskScheduleRoutesTest {
 
     /** hash("" + "ada"), the original's hash without a secret. */
-    private static final String ADA = IdentityHash.of("", "ada");
+    private static final String ADA = Identity.hash("", "ada");
 
     private final FakeSchedules schedules = new FakeSchedules("report", "extract", "load");
     private final RecordingStore store = new RecordingStore();
