@@ -59,14 +59,19 @@ class StoresIT {
         }
         String stored = Files.readString(installation.home.resolve("data/tasks.yml"));
         // Schedules given with a registration are kept by the Schedules service in schedules.yml, not here.
-        assertThat(stored).contains("path: " + DIGEST).contains("name: fan-out-other").doesNotContain("schedule");
+        // An entry without a name of its own is the original's bare 'bundle:Class' path.
+        assertThat(stored).contains("- " + DIGEST + "\n").contains("name: fan-out-other").doesNotContain("schedule");
         assertThat(stored.split("name: fan-out-copy", -1)).as("one entry per name:\n%s", stored).hasSize(2);
+        assertThat(installation.home.resolve("data/schedules.yml")).content()
+                .contains("digest: '*/5 * * * *'", "fan-out-copy: 0 3 * * *");
 
         try (ContainerProcess container = installation.start()) {
             Http http = container.http;
             assertThat(http.post("/tasks/digest/run").status()).isEqualTo(200);
             assertThat(http.post("/tasks/fan-out-copy/run").json().path("result").asInt()).isEqualTo(29);
             assertThat(http.post("/tasks/fan-out-other/run").json().path("result").asInt()).isEqualTo(29);
+            assertThat(http.get("/schedules/digest").json().path("expression").asText()).isEqualTo("*/5 * * * *");
+            assertThat(http.get("/schedules/fan-out-copy").json().path("expression").asText()).isEqualTo("0 3 * * *");
 
             Files.delete(jar);
             Await.until("digest gone with its bundle", () -> !http.get("/tasks").body().contains("\"digest\""));
