@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,7 +171,7 @@ class ScheduleIT {
                     .contains("never fire");
             assertThat(refusal(schedule(http, "example", "0 0 * * * *"))).contains("has 6 fields: expected 5");
             assertThat(refusal(http.post("/tasks/example/schedule?expression=" + encode(EVERY_MINUTE)
-                    + "&timezone=Mars/Olympus"))).startsWith("time zone 'Mars/Olympus' is not known");
+                    + "&timezone=Mars/Olympus"))).startsWith("timezone 'Mars/Olympus' is not a known time zone");
             assertThat(refusal(http.post("/tasks/example/schedule?expression=" + encode(EVERY_MINUTE)
                     + "&misfire=sometimes"))).contains("misfire").contains("run_once");
             assertThat(refusal(http.post("/tasks/example/schedule"))).startsWith("expression query parameter is "
@@ -200,37 +199,40 @@ class ScheduleIT {
         Installation installation = Installation.copy("schedule-file");
         Installation.dropInto(HELLO, installation.plugins().resolve("hello.jar"));
         Path file = schedulesYml(installation);
-        Files.writeString(file, "example: '30 6 * * 1-5'\nnightly:\n  expr: '61 * * * *'\n  misfire: skip\n");
-        String nextWeekdayAt0630 = nextWeekdayAt0630().toString();
-        String nextMidnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-                .toString();
+        // Fire times about twelve hours away (and the next new year), so that no fire time passes while it runs.
+        ZonedDateTime away = ZonedDateTime.now(ZoneOffset.UTC).plusHours(12).truncatedTo(ChronoUnit.HOURS);
+        String expression = "30 " + away.getHour() + " * * *";
+        Files.writeString(file, "example: '" + expression + "'\nnightly:\n  expr: '61 * * * *'\n  misfire: skip\n");
+        String nextExample = away.withMinute(30).toInstant().toString();
+        String nextNewYear = LocalDate.now(ZoneOffset.UTC).plusYears(1).withDayOfYear(1).atStartOfDay()
+                .toInstant(ZoneOffset.UTC).toString();
         String badEntryWarning = file + ": 'nightly': minute field '61'";
 
         try (ContainerProcess container = installation.start()) {
             Http http = container.http;
             assertThat(tasks(http.get("/schedules").json())).containsExactly("example");
             JsonNode example = schedule(http, "example");
-            assertThat(example.path("expression").asText()).isEqualTo("30 6 * * 1-5");
+            assertThat(example.path("expression").asText()).isEqualTo(expression);
             assertThat(example.path("source").asText()).as("the file's, not the service's 0 12 * * *")
                     .isEqualTo("file");
-            assertThat(example.path("next_fire_at").asText()).isEqualTo(nextWeekdayAt0630);
+            assertThat(example.path("next_fire_at").asText()).isEqualTo(nextExample);
             assertThat(http.get("/health").json().path("warnings").toString()).contains(badEntryWarning);
 
-            assertThat(schedule(http, "hello", "@daily").status()).isEqualTo(200);
+            assertThat(schedule(http, "hello", "@yearly").status()).isEqualTo(200);
             assertThat(read(file)).contains("nightly:", "61 * * * *", "hello:");
             assertThat(container.stop()).as("the exit status of a SIGTERM, as LifecycleIT expects").isEqualTo(143);
         }
         assertThat(read(file)).contains("nightly:", "61 * * * *", "misfire: skip");
         // Without a running container bin/task reads the same file.
         assertThat(installation.task("schedules").stdout().lines().toList()).containsExactly(
-                "example\t30 6 * * 1-5\t" + nextWeekdayAt0630, "hello\t@daily\t" + nextMidnight);
+                "example\t" + expression + "\t" + nextExample, "hello\t@yearly\t" + nextNewYear);
 
         try (ContainerProcess container = installation.start()) {
             Http http = container.http;
             assertThat(tasks(http.get("/schedules").json())).containsExactly("example", "hello");
-            assertThat(schedule(http, "hello").path("next_fire_at").asText()).isEqualTo(nextMidnight);
+            assertThat(schedule(http, "hello").path("next_fire_at").asText()).isEqualTo(nextNewYear);
             assertThat(installation.task("schedules").stdout().lines().toList()).containsExactly(
-                    "example\t30 6 * * 1-5\t" + nextWeekdayAt0630, "hello\t@daily\t" + nextMidnight);
+                    "example\t" + expression + "\t" + nextExample, "hello\t@yearly\t" + nextNewYear);
             assertThat(http.get("/health").json().path("warnings").toString()).contains(badEntryWarning);
         }
         assertThat(read(file)).contains("nightly:", "61 * * * *");
@@ -305,16 +307,6 @@ class ScheduleIT {
 
     private static Instant nextMinute(Instant now) {
         return now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-    }
-
-    private static Instant nextWeekdayAt0630() {
-        ZonedDateTime candidate = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withHour(6)
-                .withMinute(30);
-        while (!candidate.toInstant().isAfter(Instant.now()) || candidate.getDayOfWeek() == DayOfWeek.SATURDAY
-                || candidate.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            candidate = candidate.plusDays(1);
-        }
-        return candidate.toInstant();
     }
 
     /** Waits for a moment of real time: a minute boundary a cron schedule is defined by. */

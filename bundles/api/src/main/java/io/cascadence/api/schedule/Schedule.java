@@ -56,8 +56,8 @@ public record Schedule(String taskName, CronExpression expression, ZoneId zone, 
         try {
             return ZoneId.of(name.strip());
         } catch (DateTimeException e) {
-            throw new InvalidScheduleException("time zone '" + name.strip() + "' is not known: expected an IANA "
-                    + "time zone such as UTC, Europe/Paris or America/New_York");
+            throw new InvalidScheduleException("timezone '" + name.strip() + "' is not a known time zone: expected an "
+                    + "IANA time zone such as UTC, Europe/Paris or America/New_York");
         }
     }
 

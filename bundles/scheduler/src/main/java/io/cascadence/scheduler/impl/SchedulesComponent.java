@@ -33,9 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.CascadenceException;
+import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunQuery;
 import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRequest;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskProperties;
@@ -111,7 +113,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         this.fireThread = Executors.newSingleThreadExecutor(daemon("cascadence-cron-fire"));
         this.submitters = Executors.newFixedThreadPool(SUBMIT_THREADS, daemon("cascadence-cron-submit"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("cascadence-cron-housekeeping"));
-        this.fires = new CronFires(scheduler::submit, submitters, events::publish, clock);
+        this.fires = new CronFires(this::submit, submitters, events::publish, clock);
         this.engine = new CronEngine(clock, timer, fireThread, fires, EngineSettings.DEFAULTS, handedUpTo::set);
         start();
     }
@@ -253,6 +255,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     }
 
     private Optional<ScheduleInfo> info(String task) {
+        // The backend as configured now, not the engine's flag, which follows it within a second.
+        boolean active = LOCAL_BACKENDS.contains(scheduler.backend());
         return book.effective(task).map(schedule -> {
             String state = !book.present(task) ? ScheduleInfo.WAITING_FOR_TASK
                     : active ? ScheduleInfo.ACTIVE : ScheduleInfo.NOT_RUN_BY_BACKEND;
@@ -307,6 +311,18 @@ public class SchedulesComponent implements Schedules, HealthContributor {
                 LOG.warn("{}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Submits a fire's run, unless the backend was switched to one that does not run schedules within the last
+     * second, before the engine heard of it: that fire is reported skipped rather than run by the wrong backend.
+     */
+    private RunHandle submit(RunRequest request) {
+        String backend = scheduler.backend();
+        if (!LOCAL_BACKENDS.contains(backend)) {
+            throw new SchedulingUnsupportedException(backend);
+        }
+        return scheduler.submit(request);
     }
 
     /** When the newest cron run of the task recorded in the history was due, so a catch-up never repeats it. */

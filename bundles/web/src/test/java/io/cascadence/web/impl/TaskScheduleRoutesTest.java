@@ -150,7 +150,7 @@ class TaskScheduleRoutesTest {
         Fakes.Response misfire = send(Exchange.of("POST", "/tasks/report/schedule?expression=@daily&misfire=never"));
 
         assertThat(zone.status).isEqualTo(400);
-        assertThat(Exchange.json(zone).path("detail").asText()).startsWith("time zone 'Mars/Base' is not known");
+        assertThat(Exchange.json(zone).path("detail").asText()).startsWith("timezone 'Mars/Base' is not a known time zone");
         assertThat(misfire.status).isEqualTo(400);
         assertThat(Exchange.json(misfire).path("detail").asText())
                 .isEqualTo("misfire policy 'never' is not known: expected one of skip, run_once, run_all");
