@@ -89,6 +89,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     private final Set<String> armedSinceStart = new HashSet<>();
     /** Tasks being given a schedule by a user right now: a new schedule has nothing to catch up. */
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Path schedulesFile;
     private final ScheduleBook book;
     private final WatermarkFile watermark;
     private final ExecutorTimer timer;
@@ -107,6 +108,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         this.history = history;
         this.zone = Zones.of(configuration.timezone());
         Path file = config.schedulesPath();
+        this.schedulesFile = file;
         this.book = new ScheduleBook(new ScheduleFile(file, config::hashSecret));
         this.watermark = new WatermarkFile(file.resolveSibling("schedules.state"));
         this.timer = new ExecutorTimer(clock, "cascadence-cron-timer");
@@ -136,8 +138,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         }
         engine.start(lastChecked, this::lastDueOf);
         housekeeping.scheduleWithFixedDelay(this::housekeep, 1, 1, TimeUnit.SECONDS);
-        LOG.info("Cron schedules: {} kept in {}, time zone {}, {}", book.scheduledTasks().size(),
-                book.problems().isEmpty() ? "schedules.yml" : "schedules.yml (with problems)", zone,
+        LOG.info("Cron scheduler: time zone {}, {} schedule(s) in {}{}, {}", zone, book.scheduledTasks().size(),
+                schedulesFile, book.problems().isEmpty() ? "" : " (with problems)",
                 active ? "firing" : "not firing under backend '" + scheduler.backend() + "'");
     }
 
@@ -148,7 +150,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         if (!next.equals(zone)) {
             zone = next;
             engine.setSchedulerZone(next);
-            LOG.info("Cron schedules: time zone {} from now on", next);
+            LOG.info("Cron scheduler: time zone {} from now on", next);
         }
     }
 
@@ -272,8 +274,12 @@ public class SchedulesComponent implements Schedules, HealthContributor {
             if (effective.isPresent()) {
                 if (!effective.get().equals(armed.get(task))) {
                     armed.put(task, effective.get());
-                    boolean first = armedSinceStart.add(task);
-                    engine.put(effective.get(), first && !created.contains(task));
+                    boolean restore = armedSinceStart.add(task) && !created.contains(task);
+                    engine.put(effective.get(), restore);
+                    if (!restore) {
+                        // A schedule made now must not catch up, after a crash, fires from before it existed.
+                        engine.tick();
+                    }
                 }
             } else if (armed.remove(task) != null) {
                 engine.remove(task);
@@ -290,7 +296,6 @@ public class SchedulesComponent implements Schedules, HealthContributor {
                 LOG.info("Cron schedules {} under backend '{}'", local ? "fire again" : "no longer fire",
                         scheduler.backend());
             }
-            engine.tick();
             flushWatermark();
         } catch (RuntimeException e) {
             LOG.warn("Cron housekeeping failed", e);

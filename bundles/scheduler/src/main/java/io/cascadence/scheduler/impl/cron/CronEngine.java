@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cascadence.api.schedule.CronExpression;
 import io.cascadence.api.schedule.MisfirePolicy;
 import io.cascadence.api.schedule.Schedule;
 import io.cascadence.scheduler.impl.cron.FireDispatcher.Step;
@@ -47,6 +48,9 @@ public final class CronEngine {
     private static final int HAND_OVER_CHUNK = 256;
 
     /** A queue entry taken out for hand-over, with the schedule and version it was taken under. */
+    private record NextKey(CronExpression expression, ZoneId zone, Instant after) {
+    }
+
     private record Taken(TaskSlot slot, Schedule schedule, Instant due, long version) {
     }
 
@@ -65,6 +69,8 @@ public final class CronEngine {
     private Instant armedAt;
     private Instant watermark;
     private Instant restoredFrom;
+    /** While a wake-up hands fires over, the earliest due time it took; else {@code null}. */
+    private Instant inFlight;
     private Function<String, Optional<Instant>> lastDueOf = task -> Optional.empty();
 
     /** An engine whose progress is not persisted (every start is a first start). */
@@ -143,6 +149,9 @@ public final class CronEngine {
             Instant now = clock.instant();
             progress = !queue.isEmpty() && !queue.first().due().isAfter(now) ? queue.first().due().minusNanos(1)
                     : now;
+            if (inFlight != null && !progress.isBefore(inFlight)) {
+                progress = inFlight.minusNanos(1); // a wake-up is handing fires over: not past the first of them
+            }
             if (watermark != null && !progress.isAfter(watermark)) {
                 return;
             }
@@ -251,8 +260,13 @@ public final class CronEngine {
         dispatcher.stop();
     }
 
+    /**
+     * Hands over every fire due by now, in chunks: each chunk is taken from the queue, handed over, and its next fire
+     * times computed (once per expression, zone and instant: 10,000 schedules due together usually share one) and
+     * queued, before the next chunk is taken, so the first fires go out without waiting for the last ones. While it
+     * runs, {@link #tick} keeps the watermark below the fires it has not handed over yet.
+     */
     private void wake() {
-        List<Taken> taken = new ArrayList<>();
         Instant now;
         ZoneId zoneNow;
         synchronized (this) {
@@ -263,49 +277,65 @@ public final class CronEngine {
             }
             now = clock.instant();
             zoneNow = zone;
-            while (!queue.isEmpty() && !queue.first().due().isAfter(now)) {
-                TaskSlot slot = queue.pollFirst().slot();
-                taken.add(new Taken(slot, slot.schedule, slot.entry.due(), slot.version));
-                slot.entry = null;
-            }
-            if (taken.isEmpty()) {
+            if (queue.isEmpty() || queue.first().due().isAfter(now)) {
                 rearm();
                 return;
             }
+            inFlight = queue.first().due();
         }
         Instant cutoff = now.minus(settings.misfireThreshold());
-        List<Step> steps = new ArrayList<>(Math.min(taken.size(), HAND_OVER_CHUNK));
-        List<Instant> resumeAfter = new ArrayList<>(taken.size());
-        for (Taken t : taken) {
-            if (!t.due().isBefore(cutoff)) {
-                steps.add(Step.fire(t.slot().gate, t.schedule(), t.due(), Kind.ON_TIME));
-                resumeAfter.add(t.due());
-            } else {
-                // Fires within the threshold of now are not missed: the entry comes back due and runs on time.
-                Instant lastMissed = cutoff.minusNanos(1);
-                LOG.info("Cron fires of {} from {} were handed over too late (now {}): misfire policy {}",
-                        t.schedule().taskName(), t.due(), now, t.schedule().misfire().configName());
-                steps.addAll(missed(t.slot(), t.schedule(), zoneNow, t.due().minusNanos(1), lastMissed));
-                resumeAfter.add(lastMissed);
+        Map<NextKey, Instant> nexts = new HashMap<>();
+        for (List<Taken> taken = take(now); !taken.isEmpty(); taken = take(now)) {
+            List<Step> steps = new ArrayList<>(taken.size());
+            List<Instant> next = new ArrayList<>(taken.size());
+            for (Taken t : taken) {
+                Instant resumeAfter;
+                if (!t.due().isBefore(cutoff)) {
+                    steps.add(Step.fire(t.slot().gate, t.schedule(), t.due(), Kind.ON_TIME));
+                    resumeAfter = t.due();
+                } else {
+                    // Fires within the threshold of now are not missed: the entry comes back due and runs on time.
+                    resumeAfter = cutoff.minusNanos(1);
+                    LOG.info("Cron fires of {} from {} were handed over too late (now {}): misfire policy {}",
+                            t.schedule().taskName(), t.due(), now, t.schedule().misfire().configName());
+                    steps.addAll(missed(t.slot(), t.schedule(), zoneNow, t.due().minusNanos(1), resumeAfter));
+                }
+                ZoneId in = t.schedule().effectiveZone(zoneNow);
+                next.add(nexts.computeIfAbsent(new NextKey(t.schedule().expression(), in, resumeAfter),
+                        key -> key.expression().nextAfter(key.after(), key.zone()).orElse(null)));
             }
-            if (steps.size() >= HAND_OVER_CHUNK) {
-                dispatcher.submit(steps, null);
-                steps = new ArrayList<>(HAND_OVER_CHUNK);
+            dispatcher.submit(steps, null);
+            requeue(taken, next);
+        }
+        Instant handedUpTo;
+        synchronized (this) {
+            inFlight = null;
+            rearm();
+            handedUpTo = now;
+            if (!queue.isEmpty() && !queue.first().due().isAfter(now)) {
+                handedUpTo = queue.first().due().minusNanos(1); // that one is still to be handed over
             }
+            if (watermark != null && !handedUpTo.isAfter(watermark)) {
+                return;
+            }
+            watermark = handedUpTo;
         }
-        dispatcher.submit(steps, null);
-        List<Instant> next = new ArrayList<>(taken.size());
-        for (int i = 0; i < taken.size(); i++) {
-            next.add(taken.get(i).schedule().nextAfter(resumeAfter.get(i), zoneNow).orElse(null));
-        }
-        Instant handedUpTo = requeue(taken, next, now);
-        if (handedUpTo != null) {
-            dispatcher.submit(List.of(), handedUpTo);
-        }
+        dispatcher.submit(List.of(), handedUpTo);
     }
 
-    /** Puts taken entries back at their next fire times; returns the new watermark, or {@code null} for none. */
-    private synchronized Instant requeue(List<Taken> taken, List<Instant> next, Instant now) {
+    /** Takes up to a chunk of the entries due by {@code now} out of the queue. */
+    private synchronized List<Taken> take(Instant now) {
+        List<Taken> taken = new ArrayList<>(HAND_OVER_CHUNK);
+        while (taken.size() < HAND_OVER_CHUNK && firing() && !queue.isEmpty() && !queue.first().due().isAfter(now)) {
+            TaskSlot slot = queue.pollFirst().slot();
+            taken.add(new Taken(slot, slot.schedule, slot.entry.due(), slot.version));
+            slot.entry = null;
+        }
+        return taken;
+    }
+
+    /** Puts taken entries back at their next fire times. */
+    private synchronized void requeue(List<Taken> taken, List<Instant> next) {
         for (int i = 0; i < taken.size(); i++) {
             Taken t = taken.get(i);
             // A schedule replaced, removed or re-zoned meanwhile has been queued afresh by that change.
@@ -313,16 +343,6 @@ public final class CronEngine {
                 enqueue(t.slot(), next.get(i));
             }
         }
-        rearm();
-        Instant handedUpTo = now;
-        if (!queue.isEmpty() && !queue.first().due().isAfter(now)) {
-            handedUpTo = queue.first().due().minusNanos(1); // that one is still to be handed over
-        }
-        if (watermark != null && !handedUpTo.isAfter(watermark)) {
-            return null;
-        }
-        watermark = handedUpTo;
-        return handedUpTo;
     }
 
     private List<Step> missed(TaskSlot slot, ZoneId in, Instant after, Instant until) {

@@ -55,6 +55,10 @@ final class FireDispatcher {
 
     /** Hands {@code steps} over in order, then reports {@code handedUpTo} unless it is {@code null}. */
     void submit(List<Step> steps, Instant handedUpTo) {
+        if (stopped) {
+            // After stop the fire executor may be shut down; a wake-up still finishing has nothing left to hand over.
+            return;
+        }
         serial.execute(() -> {
             for (Step step : steps) {
                 if (stopped) {
