@@ -113,11 +113,7 @@ public final class CronEngine {
             slot.schedule = schedule;
             Instant now = clock.instant();
             if (restore && added && started && !stopped && restoredFrom != null) {
-                Instant after = restoredFrom;
-                Optional<Instant> lastDue = lastDueOf.apply(schedule.taskName());
-                if (lastDue.isPresent() && lastDue.get().isAfter(after)) {
-                    after = lastDue.get();
-                }
+                Instant after = caughtUpFrom(schedule, restoredFrom, now);
                 if (active) {
                     steps = missed(slot, zone, after, now);
                     reschedule(slot, now);
@@ -225,12 +221,7 @@ public final class CronEngine {
             this.lastDueOf = lastDueOf;
             now = clock.instant();
             for (TaskSlot slot : slots.values()) {
-                Instant after = lastChecked == null ? now : lastChecked;
-                Optional<Instant> lastDue = lastChecked == null ? Optional.empty()
-                        : lastDueOf.apply(slot.schedule.taskName());
-                if (lastDue.isPresent() && lastDue.get().isAfter(after)) {
-                    after = lastDue.get();
-                }
+                Instant after = lastChecked == null ? now : caughtUpFrom(slot.schedule, lastChecked, now);
                 if (active) {
                     steps.addAll(missed(slot, zone, after, now));
                     reschedule(slot, now);
@@ -343,6 +334,20 @@ public final class CronEngine {
                 enqueue(t.slot(), next.get(i));
             }
         }
+    }
+
+    /**
+     * Where a restored schedule's missed fires start: after the watermark, and after the last fire its task's run
+     * history records. The history is only asked when a fire was missed at all, so a start with 10,000 schedules
+     * and nothing missed makes no query.
+     */
+    private Instant caughtUpFrom(Schedule schedule, Instant watermarkAt, Instant now) {
+        Optional<Instant> firstMissed = schedule.nextAfter(watermarkAt, zone);
+        if (firstMissed.isEmpty() || firstMissed.get().isAfter(now)) {
+            return watermarkAt;
+        }
+        Optional<Instant> lastDue = lastDueOf.apply(schedule.taskName());
+        return lastDue.isPresent() && lastDue.get().isAfter(watermarkAt) ? lastDue.get() : watermarkAt;
     }
 
     private List<Step> missed(TaskSlot slot, ZoneId in, Instant after, Instant until) {
