@@ -278,7 +278,7 @@ public final class CronEngine {
         Map<NextKey, Instant> nexts = new HashMap<>();
         for (List<Taken> taken = take(now); !taken.isEmpty(); taken = take(now)) {
             List<Step> steps = new ArrayList<>(taken.size());
-            List<Instant> next = new ArrayList<>(taken.size());
+            List<Instant> resumeAfters = new ArrayList<>(taken.size());
             for (Taken t : taken) {
                 Instant resumeAfter;
                 if (!t.due().isBefore(cutoff)) {
@@ -291,11 +291,16 @@ public final class CronEngine {
                             t.schedule().taskName(), t.due(), now, t.schedule().misfire().configName());
                     steps.addAll(missed(t.slot(), t.schedule(), zoneNow, t.due().minusNanos(1), resumeAfter));
                 }
-                ZoneId in = t.schedule().effectiveZone(zoneNow);
-                next.add(nexts.computeIfAbsent(new NextKey(t.schedule().expression(), in, resumeAfter),
-                        key -> key.expression().nextAfter(key.after(), key.zone()).orElse(null)));
+                resumeAfters.add(resumeAfter);
             }
+            // Handed over first: the next fire times are for later, the fires are due now.
             dispatcher.submit(steps, null);
+            List<Instant> next = new ArrayList<>(taken.size());
+            for (int i = 0; i < taken.size(); i++) {
+                Schedule schedule = taken.get(i).schedule();
+                next.add(nexts.computeIfAbsent(new NextKey(schedule.expression(), schedule.effectiveZone(zoneNow),
+                        resumeAfters.get(i)), key -> key.expression().nextAfter(key.after(), key.zone()).orElse(null)));
+            }
             requeue(taken, next);
         }
         Instant handedUpTo;
