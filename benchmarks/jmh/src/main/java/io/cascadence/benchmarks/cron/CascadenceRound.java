@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.cascadence.api.schedule.CronExpression;
@@ -23,7 +21,7 @@ import io.cascadence.scheduler.impl.cron.Timer;
 
 /**
  * Cascadence's {@link CronEngine} wired as {@code SchedulesComponent} wires it: the real clock, an
- * {@link ExecutorTimer}, one fire thread, the watermark kept in memory and {@code tick()} once a second; only the
+ * {@link ExecutorTimer}, one fire thread, the watermark kept in memory; only the
  * target differs, a no-op that returns a completed future (the container's submits a run on other threads).
  * Traced, it also notes where the wake-up's time goes ({@link WakeTrace}).
  */
@@ -38,7 +36,6 @@ final class CascadenceRound implements FireRound {
     private Instant due;
     private ExecutorTimer timer;
     private ExecutorService fireThread;
-    private ScheduledExecutorService housekeeping;
     private CronEngine engine;
 
     CascadenceRound(boolean traced) {
@@ -50,7 +47,6 @@ final class CascadenceRound implements FireRound {
         due = starts.due();
         timer = new ExecutorTimer(clock, "cascadence-cron-timer");
         fireThread = Executors.newSingleThreadExecutor(CronFireLoad.daemon("cascadence-cron-fire"));
-        housekeeping = Executors.newSingleThreadScheduledExecutor(CronFireLoad.daemon("cascadence-cron-housekeeping"));
         FireTarget target = new FireTarget() {
             @Override
             public CompletionStage<?> fire(Fire fire) {
@@ -80,7 +76,6 @@ final class CascadenceRound implements FireRound {
             engine.put(new Schedule("task-" + i, expression, null, null, null, null));
         }
         engine.start(null, task -> Optional.empty());
-        housekeeping.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -99,7 +94,6 @@ final class CascadenceRound implements FireRound {
             System.out.println(trace.report());
         }
         engine.stop();
-        housekeeping.shutdownNow();
         timer.close();
         fireThread.shutdownNow();
     }
