@@ -45,7 +45,7 @@ public final class Main {
         try {
             ensurePortFree(host, port);
             Container container = new Container(installation,
-                    new ContainerOptions(host, port, shell, installation.cache().resolve("container")));
+                    new ContainerOptions(host, port, shell, installation.cache().resolve("container"), true));
             Thread hook = new Thread(() -> {
                 container.stop(STOP_TIMEOUT);
                 lock.close();

@@ -101,7 +101,7 @@ public final class TaskCli {
         Path cache = installation.cache().resolve("cli-" + ProcessHandle.current().pid());
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         int port = freePort(host);
-        Container container = new Container(installation, new ContainerOptions(host, port, false, cache));
+        Container container = new Container(installation, new ContainerOptions(host, port, false, cache, false));
         try {
             container.start();
             RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), host, port, "cli");

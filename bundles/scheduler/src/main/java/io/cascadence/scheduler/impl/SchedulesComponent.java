@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -72,6 +73,9 @@ import io.cascadence.scheduler.impl.fire.CronFires;
 @Designate(ocd = SchedulerConfiguration.class)
 public class SchedulesComponent implements Schedules, HealthContributor {
 
+    /** Framework property: {@code false} in the private container of a {@code bin/task} command. */
+    static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
+
     /** The backends whose schedules this container's engine fires. */
     static final Set<String> LOCAL_BACKENDS = Set.of("cron", "dag");
 
@@ -98,13 +102,18 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     private final ScheduledExecutorService housekeeping;
     private final CronFires fires;
     private final CronEngine engine;
+    private final boolean firing;
     private volatile ZoneId zone;
     private volatile boolean active;
 
     @Activate
     public SchedulesComponent(@Reference CascadenceConfig config, @Reference Scheduler scheduler,
-            @Reference EventBus events, @Reference RunHistory history, SchedulerConfiguration configuration) {
+            @Reference EventBus events, @Reference RunHistory history, SchedulerConfiguration configuration,
+            BundleContext context) {
         this.scheduler = scheduler;
+        // The private container of a bin/task command answers one command: it keeps and lists schedules but must not
+        // fire them, nor catch up what the real container missed.
+        this.firing = !"false".equals(context.getProperty(FIRES_SCHEDULES));
         this.history = history;
         this.zone = Zones.of(configuration.timezone());
         Path file = config.schedulesPath();
@@ -121,8 +130,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     }
 
     private void start() {
-        List<String> problems = book.load();
-        problems.forEach(problem -> LOG.warn("{}", problem));
+        book.load(); // the schedule file logs each problem it finds
         book.addListener(this::changed);
         services.current().forEach((name, properties) -> book.serviceAdded(name, properties, describe(properties)));
         engine.setSchedulerZone(zone);
@@ -135,6 +143,10 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         } catch (CascadenceException e) {
             LOG.warn("{}; missed cron fires are not caught up", e.getMessage());
             watermarkProblem.set(e.getMessage());
+        }
+        if (!firing) {
+            LOG.info("Cron scheduler: schedules are listed but not fired by this command's private container");
+            return;
         }
         engine.start(lastChecked, this::lastDueOf);
         housekeeping.scheduleWithFixedDelay(this::housekeep, 1, 1, TimeUnit.SECONDS);

@@ -64,21 +64,23 @@ public final class ScheduleBook {
             touched = new TreeSet<>(entries.keySet());
             touched.addAll(loaded.entries().keySet());
             entries = new TreeMap<>(loaded.entries());
-            List<String> problems = new ArrayList<>(loaded.problems());
-            merged(entries, services).cycle().ifPresent(cycle -> problems.add(file.path() + ": the dependencies "
-                    + "form a cycle (Cyclic dependency detected: " + cycle + "); those tasks cannot run under the dag "
-                    + "backend until it is broken"));
-            fileProblems = List.copyOf(problems);
+            fileProblems = List.copyOf(loaded.problems());
         }
         touched.forEach(this::tell);
-        return fileProblems;
+        return problems();
     }
 
-    /** The file's problems from the last load, then the warnings about present task services' properties. */
+    /**
+     * The file's problems from the last load, the warnings about present task services' properties, and a cycle in
+     * the dependencies as they stand now (declared by hand in the file or by services, since the API refuses one).
+     */
     public List<String> problems() {
         synchronized (lock) {
             List<String> all = new ArrayList<>(fileProblems);
             new TreeMap<>(services).values().forEach(service -> all.addAll(service.warnings()));
+            merged(entries, services).cycle().ifPresent(cycle -> all.add(file.path() + " and the tasks' "
+                    + TaskProperties.TASK_DEPENDENCIES + " properties: Cyclic dependency detected: " + cycle
+                    + "; runs of these tasks are refused under the dag backend until a declaration is changed"));
             return all;
         }
     }
@@ -176,7 +178,8 @@ public final class ScheduleBook {
 
     /**
      * A task service came (or changed its properties): its task is present, and what it declares applies where the
-     * file says nothing. Prerequisites that would close a cycle are left out like a malformed property.
+     * file says nothing. Prerequisites that close a cycle are kept as declared: {@link #problems()} names the cycle,
+     * and runs of the tasks on it are refused under the dag backend until it is broken.
      *
      * @param serviceDescription how warnings name the service, e.g. its id and bundle
      * @return the warnings about its properties, also logged and listed by {@link #problems()} while it stays
@@ -184,14 +187,6 @@ public final class ScheduleBook {
     public List<String> serviceAdded(String taskName, Map<String, Object> properties, String serviceDescription) {
         ServiceDeclaration declared = ServiceDeclaration.parse(taskName, properties, serviceDescription);
         synchronized (lock) {
-            Map<String, ServiceDeclaration> next = new HashMap<>(services);
-            next.put(taskName, declared);
-            try {
-                merged(entries, next).order(taskName);
-            } catch (TaskGraph.CycleException e) {
-                declared = declared.withoutDeps("Task service " + serviceDescription + ": property "
-                        + TaskProperties.TASK_DEPENDENCIES + " is ignored: " + e.getMessage());
-            }
             services.put(taskName, declared);
             present.add(taskName);
         }

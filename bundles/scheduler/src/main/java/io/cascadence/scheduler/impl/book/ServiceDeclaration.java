@@ -67,13 +67,6 @@ record ServiceDeclaration(Schedule schedule, List<String> deps, List<String> war
         return new ServiceDeclaration(schedule, deps, List.copyOf(warnings));
     }
 
-    /** The declaration without its prerequisites, after they were found to close a cycle. */
-    ServiceDeclaration withoutDeps(String warning) {
-        List<String> all = new ArrayList<>(warnings);
-        all.add(warning);
-        return new ServiceDeclaration(schedule, List.of(), List.copyOf(all));
-    }
-
     @FunctionalInterface
     private interface Warn {
         void add(String property, String reason, String instead);

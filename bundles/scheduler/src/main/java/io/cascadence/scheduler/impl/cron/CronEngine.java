@@ -190,12 +190,29 @@ public final class CronEngine {
     }
 
     /**
-     * While inactive nothing fires. On re-activation, fires due meanwhile are handed over at once: those more than
-     * the misfire threshold late follow their misfire policy, the others run late.
+     * While inactive nothing fires. On re-activation, every fire that came due meanwhile was missed and follows its
+     * schedule's misfire policy, however recent: the backend did not run schedules when it was due.
      */
-    public synchronized void setActive(boolean isActive) {
-        active = isActive;
-        rearm();
+    public void setActive(boolean isActive) {
+        List<Step> steps = new ArrayList<>();
+        synchronized (this) {
+            boolean resuming = isActive && !active && started && !stopped;
+            active = isActive;
+            if (resuming) {
+                Instant now = clock.instant();
+                for (TaskSlot slot : slots.values()) {
+                    if (slot.entry != null && !slot.entry.due().isAfter(now)) {
+                        steps.addAll(missed(slot, zone, slot.entry.due().minusNanos(1), now));
+                        reschedule(slot, now);
+                    }
+                }
+            }
+            rearm();
+        }
+        if (!steps.isEmpty()) {
+            steps.sort(Comparator.comparing(Step::due));
+            dispatcher.submit(steps, null);
+        }
     }
 
     /**

@@ -27,7 +27,9 @@ final class OverlapGate {
      */
     synchronized Admission admit(Fire fire) {
         OverlapPolicy policy = fire.schedule().overlap();
-        if (running == 0 || policy == OverlapPolicy.ALLOW) {
+        // Catch-ups were asked for by the misfire policy (run_all: one per missed time), so they do not skip each
+        // other; they run beside each other like allow.
+        if (running == 0 || policy == OverlapPolicy.ALLOW || fire.kind() == FireTarget.Kind.CATCH_UP) {
             running++;
             lastStarted = fire;
             return new Admission(Verdict.RUN, null);

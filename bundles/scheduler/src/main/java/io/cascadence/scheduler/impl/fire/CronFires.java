@@ -134,6 +134,7 @@ public final class CronFires implements FireTarget {
             case CATCH_UP -> "caught up (missed fire)";
             case QUEUED -> "fired after the previous run ended (overlap queue_one)";
         };
-        return kind + ": due " + fire.due() + ", " + fire.lateness().toMillis() + " ms late";
+        // The engine's lateness, not the run's: the run's record says when it started (lateness_ms).
+        return kind + ": due " + fire.due() + ", handed over " + fire.lateness().toMillis() + " ms after it";
     }
 }

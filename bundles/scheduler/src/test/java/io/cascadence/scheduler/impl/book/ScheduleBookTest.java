@@ -219,15 +219,21 @@ class ScheduleBookTest {
     }
 
     @Test
-    void aServiceWhosePrerequisitesCloseACycleKeepsItsScheduleButNotThem() {
+    void aCycleClosedByAServiceIsReportedUntilADeclarationBreaksIt() {
         book.setDependencies("B", List.of("A"));
 
         List<String> warnings = book.serviceAdded("A", Map.of(TaskProperties.TASK_SCHEDULE, "@daily",
                 TaskProperties.TASK_DEPENDENCIES, "B"), "service 5");
 
-        assertThat(warnings).singleElement().asString().contains("Cyclic dependency detected: A -> B -> A");
+        assertThat(warnings).isEmpty();
         assertThat(book.effective("A")).isPresent();
-        assertThat(book.graph().prerequisites("A")).isEmpty();
+        assertThat(book.problems()).singleElement().asString().contains("Cyclic dependency detected: A -> B -> A");
+        assertThatThrownBy(() -> book.graph().order("A")).hasMessageContaining("A -> B -> A");
+
+        book.setDependencies("B", List.of());
+
+        assertThat(book.problems()).isEmpty();
+        assertThat(book.graph().order("A")).containsExactly("B", "A");
     }
 
     @Test

@@ -174,4 +174,15 @@ class CronEngineRestartTest {
 
         assertThat(f.watermarks).containsExactly(at("2026-11-30T10:21:00Z"));
     }
+
+    @Test
+    void runAllRunsEveryMissedFireEvenUnderOverlapSkip() {
+        f.target.holdRuns();
+        f.engine.put(schedule("hourly", "0 * * * *", MisfirePolicy.RUN_ALL)); // overlap: skip, the default
+
+        restart(Map.of());
+
+        assertThat(f.target.dueTimes()).hasSize(5);
+        assertThat(f.target.skipped).isEmpty();
+    }
 }
