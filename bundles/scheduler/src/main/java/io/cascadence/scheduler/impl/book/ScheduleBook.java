@@ -100,6 +100,7 @@ public final class ScheduleBook {
             next.put(task, old == null ? BookEntry.of(schedule) : old.withSchedule(schedule));
             file.write(next.values(), task);
             entries = next;
+            released(task);
         }
         tell(task);
         return schedule;
@@ -125,8 +126,10 @@ public final class ScheduleBook {
                 }
                 file.write(next.values(), task);
                 entries = next;
+                released(task);
             } else if (file.invalid(task).isPresent()) {
                 file.write(entries.values(), task);
+                released(task);
             } else if (services.containsKey(task) && services.get(task).schedule() != null) {
                 throw new DeclaredByServiceException(task);
             } else {
@@ -246,6 +249,12 @@ public final class ScheduleBook {
             });
             return tasks;
         }
+    }
+
+    /** The file's entry for the task was just written anew: what the last load said about it no longer holds. */
+    private void released(String task) {
+        String about = file.path() + ": '" + task + "'";
+        fileProblems = fileProblems.stream().filter(problem -> !problem.startsWith(about)).toList();
     }
 
     private static TaskGraph merged(Map<String, BookEntry> fileEntries, Map<String, ServiceDeclaration> declared) {

@@ -152,12 +152,14 @@ class ScheduleBookTest {
 
         book.set(Schedule.of("other", "@hourly"));
         assertThat(Files.readString(path)).contains("report: '61 * * * *'");
+        assertThat(book.problems()).as("still there for /health").hasSize(1);
         assertThatThrownBy(() -> book.setDependencies("report", List.of("good")))
                 .isInstanceOf(InvalidScheduleException.class).hasMessageContaining("'report'");
 
         book.remove("report");
 
         assertThat(Files.readString(path)).doesNotContain("report");
+        assertThat(book.problems()).as("gone from /health at once, not at the next start").isEmpty();
         assertThat(newBook().problems()).isEmpty();
     }
 
