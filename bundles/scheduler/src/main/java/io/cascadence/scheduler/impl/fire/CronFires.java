@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,8 +42,6 @@ public final class CronFires implements FireTarget {
     private final Consumer<CascadenceEvent> publish;
     private final Clock clock;
     private final ConcurrentSkipListMap<Instant, AtomicInteger> unrecorded = new ConcurrentSkipListMap<>();
-    private final AtomicLong fired = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
 
     /**
      * @param submit hands a request to the scheduler facade; returns once the run is recorded, or throws a
@@ -75,7 +72,6 @@ public final class CronFires implements FireTarget {
 
     @Override
     public void skipped(Fire fire, String reason) {
-        skipped.incrementAndGet();
         LOG.info("Cron fire of '{}' due {} skipped: {}", fire.taskName(), fire.due(), reason);
         publish.accept(new AuditEvent(fire.taskName(), "schedule", AuditEvent.SKIPPED, reason,
                 "due " + fire.due(), null, null, null, clock.instant()));
@@ -88,16 +84,6 @@ public final class CronFires implements FireTarget {
     public Instant safeWatermark(Instant handedUpTo) {
         Optional<Instant> earliest = Optional.ofNullable(unrecorded.isEmpty() ? null : unrecorded.firstKey());
         return earliest.filter(due -> !due.isAfter(handedUpTo)).map(due -> due.minusNanos(1)).orElse(handedUpTo);
-    }
-
-    /** How many fires became runs since start. */
-    public long fired() {
-        return fired.get();
-    }
-
-    /** How many fires were skipped since start (overlap, misfire policy, refusals). */
-    public long skippedCount() {
-        return skipped.get();
     }
 
     private void submit(Fire fire, CompletableFuture<Object> ended) {
@@ -118,7 +104,6 @@ public final class CronFires implements FireTarget {
             return;
         }
         recorded(fire.due());
-        fired.incrementAndGet();
         publish.accept(new AuditEvent(fire.taskName(), "schedule", AuditEvent.SUCCESS, null,
                 describe(fire), handle.runId(), null, null, clock.instant()));
         handle.completion().whenComplete((result, failure) -> ended.complete(null));

@@ -1,12 +1,12 @@
 package io.cascadence.scheduler.impl.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.cascadence.api.schedule.InvalidScheduleException;
 
@@ -19,9 +19,11 @@ public final class TaskGraph {
 
     private final Map<String, List<String>> prerequisites;
 
-    /** @param prerequisites each task's prerequisites, in the order declared; copied */
+    /** @param prerequisites each task's prerequisites, in the order declared; copied, empty lists left out */
     public TaskGraph(Map<String, List<String>> prerequisites) {
-        this.prerequisites = Map.copyOf(prerequisites);
+        // An empty list declares nothing: it is left out, so asMap() lists real declarations only.
+        this.prerequisites = prerequisites.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     /**
@@ -47,17 +49,6 @@ public final class TaskGraph {
             }
         }
         return Optional.empty();
-    }
-
-    /** This graph with {@code task}'s prerequisites replaced (an empty list removes them). */
-    public TaskGraph with(String task, List<String> taskPrerequisites) {
-        Map<String, List<String>> next = new HashMap<>(prerequisites);
-        if (taskPrerequisites.isEmpty()) {
-            next.remove(task);
-        } else {
-            next.put(task, List.copyOf(taskPrerequisites));
-        }
-        return new TaskGraph(next);
     }
 
     /** The prerequisites declared for {@code task}, in order (empty when none). */
