@@ -55,6 +55,12 @@ public interface Schedules {
      */
     void setDependencies(String taskName, List<String> prerequisites);
 
+    /**
+     * Whether the configured backend is one that fires schedules ({@code cron}, {@code dag}); under another
+     * ({@code base}) schedules are kept but do not fire, and {@link #schedule(Schedule)} is refused.
+     */
+    boolean firing();
+
     /** The declared prerequisites of each task that has any, from {@code schedules.yml} and service properties. */
     Map<String, List<String>> dependencies();
 }

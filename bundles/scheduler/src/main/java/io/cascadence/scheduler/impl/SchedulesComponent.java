@@ -104,7 +104,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     private final CronEngine engine;
     private final boolean firing;
     private volatile ZoneId zone;
-    private volatile boolean active;
+    /** What the engine was last told, to notice a switch of backend; {@link #firing()} is the truth. */
+    private volatile boolean engineActive;
 
     @Activate
     public SchedulesComponent(@Reference CascadenceConfig config, @Reference Scheduler scheduler,
@@ -134,8 +135,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         book.addListener(this::changed);
         services.current().forEach((name, properties) -> book.serviceAdded(name, properties, describe(properties)));
         engine.setSchedulerZone(zone);
-        active = LOCAL_BACKENDS.contains(scheduler.backend());
-        engine.setActive(active);
+        engineActive = firing();
+        engine.setActive(engineActive);
         book.scheduledTasks().forEach(this::changed);
         Instant lastChecked = null;
         try {
@@ -152,7 +153,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         housekeeping.scheduleWithFixedDelay(this::housekeep, 1, 1, TimeUnit.SECONDS);
         LOG.info("Cron scheduler: time zone {}, {} schedule(s) in {}{}, {}", zone, book.scheduledTasks().size(),
                 schedulesFile, book.problems().isEmpty() ? "" : " (with problems)",
-                active ? "firing" : "not firing under backend '" + scheduler.backend() + "'");
+                engineActive ? "firing" : "not firing under backend '" + scheduler.backend() + "'");
     }
 
     /** A new time zone applies at once to the schedules without a zone of their own. */
@@ -213,9 +214,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
         if (!book.present(schedule.taskName())) {
             throw new UnknownTaskException(schedule.taskName());
         }
-        String backend = scheduler.backend();
-        if (!LOCAL_BACKENDS.contains(backend)) {
-            throw new SchedulingUnsupportedException(backend);
+        if (!firing()) {
+            throw new SchedulingUnsupportedException(scheduler.backend());
         }
         created.add(schedule.taskName());
         try {
@@ -249,6 +249,11 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     }
 
     @Override
+    public boolean firing() {
+        return LOCAL_BACKENDS.contains(scheduler.backend());
+    }
+
+    @Override
     public Map<String, List<String>> dependencies() {
         return book.dependencies();
     }
@@ -257,7 +262,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>(book.problems());
         int kept = book.scheduledTasks().size();
-        if (!active && kept > 0) {
+        if (!firing() && kept > 0) {
             warnings.add("schedules: " + kept + " schedule" + (kept == 1 ? " is" : "s are") + " kept but not "
                     + "fired: backend '" + scheduler.backend() + "' does not run schedules (cron and dag do)");
         }
@@ -270,7 +275,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
 
     private Optional<ScheduleInfo> info(String task) {
         // The backend as configured now, not the engine's flag, which follows it within a second.
-        boolean active = LOCAL_BACKENDS.contains(scheduler.backend());
+        boolean active = firing();
         return book.effective(task).map(schedule -> {
             String state = !book.present(task) ? ScheduleInfo.WAITING_FOR_TASK
                     : active ? ScheduleInfo.ACTIVE : ScheduleInfo.NOT_RUN_BY_BACKEND;
@@ -301,9 +306,9 @@ public class SchedulesComponent implements Schedules, HealthContributor {
 
     private void housekeep() {
         try {
-            boolean local = LOCAL_BACKENDS.contains(scheduler.backend());
-            if (local != active) {
-                active = local;
+            boolean local = firing();
+            if (local != engineActive) {
+                engineActive = local;
                 engine.setActive(local);
                 LOG.info("Cron schedules {} under backend '{}'", local ? "fire again" : "no longer fire",
                         scheduler.backend());
@@ -335,9 +340,8 @@ public class SchedulesComponent implements Schedules, HealthContributor {
      * second, before the engine heard of it: that fire is reported skipped rather than run by the wrong backend.
      */
     private RunHandle submit(RunRequest request) {
-        String backend = scheduler.backend();
-        if (!LOCAL_BACKENDS.contains(backend)) {
-            throw new SchedulingUnsupportedException(backend);
+        if (!firing()) {
+            throw new SchedulingUnsupportedException(scheduler.backend());
         }
         return scheduler.submit(request);
     }

@@ -115,7 +115,8 @@ public class HealthServlet extends RoutedServlet {
         Scheduler facade = scheduler;
         if (facade != null) {
             Schedules kept = schedules;
-            report.body().put("scheduler", SchedulerHealth.of(facade.backend(), kept == null ? null : kept.schedules()));
+            report.body().put("scheduler", kept == null ? SchedulerHealth.of(facade.backend(), false, null)
+                    : SchedulerHealth.of(facade.backend(), kept.firing(), kept.schedules()));
         }
         Json.write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                 report.body());

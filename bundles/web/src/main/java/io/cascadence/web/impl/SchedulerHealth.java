@@ -19,16 +19,17 @@ final class SchedulerHealth {
 
     /**
      * @param backend the configured backend's name
+     * @param firing whether it fires schedules ({@code Schedules.firing()})
      * @param schedules every schedule, or {@code null} when the scheduler bundle is not there
      */
-    static Map<String, Object> of(String backend, List<ScheduleInfo> schedules) {
+    static Map<String, Object> of(String backend, boolean firing, List<ScheduleInfo> schedules) {
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("backend", backend);
         if (schedules == null) {
             section.put("state", "schedules unavailable: the scheduler bundle is not active");
             return section;
         }
-        section.put("state", firesHere(backend) ? "firing" : "not firing: backend '" + backend + "' does not run "
+        section.put("state", firing ? "firing" : "not firing: backend '" + backend + "' does not run "
                 + "schedules");
         section.put("schedules", schedules.size());
         section.put(ScheduleInfo.ACTIVE, count(schedules, ScheduleInfo.ACTIVE));
@@ -37,10 +38,6 @@ final class SchedulerHealth {
         section.put("next_fire_at", schedules.stream().map(ScheduleInfo::nextFireAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).map(Instant::toString).orElse(null));
         return section;
-    }
-
-    private static boolean firesHere(String backend) {
-        return "cron".equals(backend) || "dag".equals(backend);
     }
 
     private static long count(List<ScheduleInfo> schedules, String state) {

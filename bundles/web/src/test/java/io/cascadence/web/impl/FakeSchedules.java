@@ -79,6 +79,11 @@ final class FakeSchedules implements Schedules {
     }
 
     @Override
+    public boolean firing() {
+        return unsupportedBackend == null;
+    }
+
+    @Override
     public Map<String, List<String>> dependencies() {
         return dependencies;
     }

@@ -21,7 +21,7 @@ class SchedulerHealthTest {
 
     @Test
     void countsSchedulesByStateAndGivesTheEarliestNextFire() {
-        Map<String, Object> section = SchedulerHealth.of("cron", List.of(
+        Map<String, Object> section = SchedulerHealth.of("cron", true, List.of(
                 info("a", ScheduleInfo.ACTIVE, "2026-11-30T07:00:00Z"),
                 info("b", ScheduleInfo.ACTIVE, "2026-11-30T06:00:00Z"),
                 info("c", ScheduleInfo.WAITING_FOR_TASK, null)));
@@ -33,7 +33,7 @@ class SchedulerHealthTest {
 
     @Test
     void saysWhenTheBackendDoesNotFire() {
-        Map<String, Object> section = SchedulerHealth.of("base", List.of(
+        Map<String, Object> section = SchedulerHealth.of("base", false, List.of(
                 info("a", ScheduleInfo.NOT_RUN_BY_BACKEND, null)));
 
         assertThat(section.get("state")).asString().startsWith("not firing: backend 'base'");
