@@ -66,6 +66,16 @@ public final class TaskProperties {
      */
     public static final String TASK_DEPENDENCIES = "cascadence.task.dependencies";
 
+    /**
+     * The webhook sources a {@link WebhookTask} handles: a {@code String} or {@code String[]} of source names such as
+     * {@code github} ({@link WebhookTask#isSourceName}). A delivery to {@code POST /webhook/{source}} runs every
+     * webhook task registered for that source, and no other. A malformed value, or the property on a task that is
+     * not a {@link WebhookTask}, is ignored with a warning naming the service. {@link WebhookSource} sets it.
+     *
+     * @since 1.0
+     */
+    public static final String WEBHOOK_SOURCE = "cascadence.webhook.source";
+
     private TaskProperties() {
     }
 }

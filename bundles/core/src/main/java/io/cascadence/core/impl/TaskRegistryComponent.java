@@ -1,5 +1,6 @@
 package io.cascadence.core.impl;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cascadence.api.ManualTrigger;
+import io.cascadence.api.PointerTask;
 import io.cascadence.api.Task;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskProperties;
 import io.cascadence.api.TaskRegistry;
+import io.cascadence.api.WebhookTask;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.pipeline.TaskStates;
@@ -96,28 +100,57 @@ public class TaskRegistryComponent implements TaskRegistry, TaskResolver, Health
 
     private TaskInfo info(RegisteredTask task) {
         return new TaskInfo(task.name(), states.disabled(task.name()), states.paused(task.name()), task.bundle(),
-                task.bundleVersion());
+                task.bundleVersion(), task.task() instanceof ManualTrigger, task.task() instanceof PointerTask,
+                task.webhookSources());
     }
 
     private static RegisteredTask entry(ServiceReference<Task> reference, Task task) {
         Object name = reference.getProperty(TaskProperties.TASK_NAME);
         Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
         Bundle bundle = reference.getBundle();
-        RegisteredTask entry = new RegisteredTask(name instanceof String s ? s : null, task,
-                (Long) reference.getProperty(Constants.SERVICE_ID), ranking instanceof Integer i ? i : 0,
-                bundle == null ? "unknown" : bundle.getSymbolicName(),
-                bundle == null ? "" : bundle.getVersion().toString(), null);
+        String taskName = name instanceof String s ? s : null;
+        String bundleName = bundle == null ? "unknown" : bundle.getSymbolicName();
+        String bundleVersion = bundle == null ? "" : bundle.getVersion().toString();
+        List<String> sources = webhookSources(reference, task, taskName, bundleName);
         Object timeout = reference.getProperty(TaskProperties.TASK_TIMEOUT);
-        if (timeout == null) {
-            return entry;
+        Duration parsed = null;
+        if (timeout != null) {
+            try {
+                parsed = TaskTimeouts.parse(timeout);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Task service {} (service {} from bundle {} {}): {} is ignored: {}", taskName,
+                        reference.getProperty(Constants.SERVICE_ID), bundleName, bundleVersion,
+                        TaskProperties.TASK_TIMEOUT, e.getMessage());
+            }
         }
+        return new RegisteredTask(taskName, task, (Long) reference.getProperty(Constants.SERVICE_ID),
+                ranking instanceof Integer i ? i : 0, bundleName, bundleVersion, parsed, sources);
+    }
+
+    /**
+     * The sources of {@code cascadence.webhook.source}: a string or an array or collection of strings, each a
+     * lowercase source name. A malformed value is ignored with a warning naming the service; so is the property on a
+     * task that is not a {@link WebhookTask}, which deliveries could not reach as one.
+     */
+    private static List<String> webhookSources(ServiceReference<Task> reference, Task task, String name,
+            String bundle) {
+        Object value = reference.getProperty(TaskProperties.WEBHOOK_SOURCE);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> sources;
         try {
-            return new RegisteredTask(entry.name(), task, entry.serviceId(), entry.ranking(), entry.bundle(),
-                    entry.bundleVersion(), TaskTimeouts.parse(timeout));
+            sources = WebhookSources.parse(value);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Task service {} ({}): {} is ignored: {}", entry.name(), entry.describe(),
-                    TaskProperties.TASK_TIMEOUT, e.getMessage());
-            return entry;
+            LOG.warn("Task service {} from bundle {}: {} is ignored: {}", name, bundle, TaskProperties.WEBHOOK_SOURCE,
+                    e.getMessage());
+            return List.of();
         }
+        if (!(task instanceof WebhookTask)) {
+            LOG.warn("Task service {} from bundle {}: {} is ignored: the task does not implement {}", name, bundle,
+                    TaskProperties.WEBHOOK_SOURCE, WebhookTask.class.getName());
+            return List.of();
+        }
+        return sources;
     }
 }

@@ -8,11 +8,22 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 
+import io.cascadence.api.ManualTrigger;
+import io.cascadence.api.PointerTask;
+import io.cascadence.api.RunContext;
 import io.cascadence.api.StoreUnavailableException;
+import io.cascadence.api.Task;
+import io.cascadence.api.TaskInfo;
+import io.cascadence.api.TaskProperties;
+import io.cascadence.api.WebhookTask;
 import io.cascadence.api.config.CascadenceConfig;
 
 /** The paused and disabled states as the component keeps them in task-states.yml, across "restarts". */
@@ -102,5 +113,48 @@ class TaskRegistryComponentTest {
         Files.writeString(data, "a file where the folder belongs");
 
         assertThat(component.warnings()).singleElement().asString().contains(data + " is in the way");
+    }
+
+    @Test
+    void aTaskSaysWhetherItIsManualAPointerTaskAndWhichWebhookSourcesItHandles() throws Exception {
+        TaskRegistryComponent component = start(dir.resolve("task-states.yml"));
+        component.bindTask(reference(1, Map.of(TaskProperties.TASK_NAME, "demo")), (ManualTrigger) this::noop);
+        component.bindTask(reference(2, Map.of(TaskProperties.TASK_NAME, "family")), new PointerTask() {
+            @Override
+            public Object run(RunContext context) {
+                return null;
+            }
+        });
+        component.bindTask(reference(3, Map.of(TaskProperties.TASK_NAME, "issues",
+                TaskProperties.WEBHOOK_SOURCE, new String[] {"github", "gitea", "github"})), (WebhookTask) this::noop);
+        component.bindTask(reference(4, Map.of(TaskProperties.TASK_NAME, "plain",
+                TaskProperties.WEBHOOK_SOURCE, "github")), (Task) this::noop);
+        component.bindTask(reference(5, Map.of(TaskProperties.TASK_NAME, "bad",
+                TaskProperties.WEBHOOK_SOURCE, "GitHub/x")), (WebhookTask) this::noop);
+
+        assertThat(component.tasks()).extracting(TaskInfo::name, TaskInfo::manual, TaskInfo::pointer,
+                TaskInfo::webhookSources).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("demo", true, false, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("family", false, true, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("issues", false, false, List.of("github", "gitea")),
+                        org.assertj.core.groups.Tuple.tuple("plain", false, false, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("bad", false, false, List.of()));
+    }
+
+    private Object noop(RunContext context) {
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<Task> reference(long id, Map<String, Object> properties) {
+        return (ServiceReference<Task>) Proxy.newProxyInstance(TaskRegistryComponentTest.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> Constants.SERVICE_ID.equals(args[0]) ? Long.valueOf(id)
+                            : properties.get((String) args[0]);
+                    case "getBundle" -> null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

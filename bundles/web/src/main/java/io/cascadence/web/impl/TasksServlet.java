@@ -380,6 +380,9 @@ public class TasksServlet extends RoutedServlet {
         body.put("paused", task.paused());
         body.put("bundle", task.bundle());
         body.put("version", task.bundleVersion());
+        body.put("manual", task.manual());
+        body.put("pointer", task.pointer());
+        body.put("webhook_sources", task.webhookSources());
         return body;
     }
 
