@@ -116,7 +116,8 @@ class ApiSecurityIT {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(container.http.get("/tasks").json().get(0).path("disabled").asBoolean()).isFalse();
 
-        RawHttp.Answer trace = raw.send("TRACE /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer trace = raw.send("TRACE /tasks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + ADMIN
+                + "\r\nConnection: close\r\n\r\n");
         assertThat(trace.status()).isEqualTo(405);
         assertThat(container.http.get("/openapi.json").json().path("openapi").asText()).startsWith("3.");
     }
