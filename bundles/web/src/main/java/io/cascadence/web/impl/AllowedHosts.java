@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The host names a request may address in its {@code Host} header, against DNS rebinding: a page of
@@ -21,8 +22,12 @@ final class AllowedHosts {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", ipv6("[::1]"));
 
+    /** How many distinct allowed Host headers are remembered as they came, so most requests allocate nothing. */
+    private static final int REMEMBERED = 64;
+
     private final boolean any;
     private final Set<String> hosts;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private AllowedHosts(boolean any, Set<String> hosts) {
         this.any = any;
@@ -49,10 +54,14 @@ final class AllowedHosts {
 
     /** Whether a request with this {@code Host} header is served; one without (HTTP/1.0) is. */
     boolean allows(String hostHeader) {
-        if (any || hostHeader == null) {
+        if (any || hostHeader == null || seen.contains(hostHeader)) {
             return true;
         }
-        return hosts.contains(name(hostHeader));
+        boolean allowed = hosts.contains(name(hostHeader));
+        if (allowed && seen.size() < REMEMBERED) {
+            seen.add(hostHeader);
+        }
+        return allowed;
     }
 
     /** The host of a {@code Host} header: without its port, in lower case, without a trailing dot. */
