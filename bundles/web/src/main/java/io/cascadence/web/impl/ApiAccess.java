@@ -15,7 +15,7 @@ final class ApiAccess {
     enum Scope {
         /** Every method but GET, HEAD and OPTIONS. */
         WRITES,
-        /** Every request but a CORS preflight. */
+        /** Every request but OPTIONS, which only answers what a path takes and carries CORS preflights. */
         ALL
     }
 
