@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +34,33 @@ public final class Container {
     private static final int FILEINSTALL_POLL_MILLIS = 500;
     private static final int HEADER_LIMIT_BYTES = 16 * 1024;
 
+    /** The framework property through which the web bundle learns {@link #launcherToken()}. */
+    public static final String LAUNCHER_TOKEN = "cascadence.launcher.token";
+
     private final Installation installation;
     private final ContainerOptions options;
+    private final String launcherToken = newToken();
     private List<Path> shellJars = List.of();
     private Framework framework;
 
     public Container(Installation installation, ContainerOptions options) {
         this.installation = installation;
         this.options = options;
+    }
+
+    /**
+     * A random token the web bundle accepts beside the configured {@code api_tokens}, bound to nobody: this process
+     * waits for {@code /health} with it, and {@code bin/task} sends its command to its private container with it, so
+     * neither needs one of the user's tokens. It never leaves this process.
+     */
+    public String launcherToken() {
+        return launcherToken;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public void start() {
@@ -154,6 +175,7 @@ public final class Container {
         p.put("cascadence.data", installation.data().toString());
         p.put("cascadence.plugins", installation.plugins().toString());
         p.put(ContainerOptions.FIRES_SCHEDULES, Boolean.toString(options.firesSchedules()));
+        p.put(LAUNCHER_TOKEN, launcherToken);
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
         // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check
@@ -197,7 +219,7 @@ public final class Container {
             if (framework.getState() != Bundle.ACTIVE) {
                 return false;
             }
-            if (answers200(health)) {
+            if (answers200(health, launcherToken)) {
                 return true;
             }
             Thread.sleep(25);
@@ -205,9 +227,11 @@ public final class Container {
         return false;
     }
 
-    private static boolean answers200(URI uri) {
+    private static boolean answers200(URI uri, String token) {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            // With api_tokens_scope=all, /health needs a token too.
+            connection.setRequestProperty("Authorization", "Bearer " + token);
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             int status = connection.getResponseCode();

@@ -22,8 +22,22 @@ public interface PointerStore {
     List<Pointer> pointers(String taskName, Identity caller);
 
     /**
+     * The most pointers one task may hold for {@link #receive} to add one more: pointers received from other
+     * instances are bounded so that a peer cannot make the store grow without limit. Pointers users add count too
+     * but are never refused.
+     */
+    int RECEIVED_PER_TASK_LIMIT = 10_000;
+
+    /** The most task names the store holds for {@link #receive} to store a pointer of a task it holds none of. */
+    int RECEIVED_TASK_LIMIT = 1_000;
+
+    /**
      * Stores a pointer received from another instance as given (the user is already hashed); no task check, as
-     * the task may not be installed here.
+     * the task may not be installed here. Storing one that is there changes nothing.
+     *
+     * @throws IllegalArgumentException when the run id or the user hash is blank
+     * @throws StoreFullException when the task holds {@link #RECEIVED_PER_TASK_LIMIT} pointers, or the store holds
+     *         {@link #RECEIVED_TASK_LIMIT} task names and this task is not among them
      */
     void receive(String taskName, String runId, String userHash, String groupId);
 

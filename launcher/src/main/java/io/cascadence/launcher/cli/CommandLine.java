@@ -22,6 +22,12 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
      */
     static final Set<String> IDENTITY = Set.of("user-id", "group-id");
 
+    /**
+     * Options every command takes that are not sent as headers of their own: {@code --token}, the API token sent as
+     * {@code Authorization: Bearer} (default: {@code CASCADENCE_API_TOKEN}).
+     */
+    static final Set<String> GLOBAL = Set.of("token");
+
     /** A sub-command's positional arguments (by the names usage errors give them) and its own options. */
     private record Spec(List<String> arguments, Set<String> options) {
     }
@@ -41,7 +47,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("schedules", new Spec(List.of(), Set.of())));
 
     static final String USAGE = String.join("\n",
-            "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID]",
+            "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
@@ -70,6 +76,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "--job-id is another name for --run-id.",
+            "--token TOKEN (default: $CASCADENCE_API_TOKEN) is sent as the API token (Authorization: Bearer),",
+            "which a running container needs when its api_tokens is set.",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");
@@ -99,7 +107,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (!spec.options().contains(name) && !IDENTITY.contains(name)) {
+            if (!spec.options().contains(name) && !IDENTITY.contains(name) && !GLOBAL.contains(name)) {
                 throw new UsageException("No such option: --" + name);
             }
             if (value == null) {

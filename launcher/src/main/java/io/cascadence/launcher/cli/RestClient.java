@@ -21,10 +21,17 @@ final class RestClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String baseUrl;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RestClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param token sent as {@code Authorization: Bearer} with every request, or {@code null} for none */
+    RestClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     /**
@@ -71,6 +78,9 @@ final class RestClient {
 
     private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         headers.forEach(builder::header);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         HttpRequest request = builder.header("Accept", "application/json").timeout(Duration.ofMinutes(10)).build();
         HttpResponse<byte[]> response;
         try {

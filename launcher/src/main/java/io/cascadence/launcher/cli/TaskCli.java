@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,6 +26,9 @@ import io.cascadence.launcher.RuntimeInfo;
  * call, so both paths behave alike.
  */
 public final class TaskCli {
+
+    /** The environment variable {@code --token} defaults to. */
+    static final String TOKEN_ENV = "CASCADENCE_API_TOKEN";
 
     private static final Duration OWNER_WAIT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -78,7 +82,8 @@ public final class TaskCli {
             }
             Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
             if (owner.isPresent()) {
-                new Commands(new RestClient(owner.get().baseUrl()), out, err).execute(line);
+                new Commands(new RestClient(owner.get().baseUrl(), token(line, System.getenv())), out, err)
+                        .execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -109,13 +114,26 @@ public final class TaskCli {
                 throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
             }
             lock.publish(info);
-            new Commands(new RestClient(info.baseUrl()), out, err, true).execute(line);
+            // The private container knows the launcher's token, so no user token is needed; one given is sent
+            // instead, for the identity it may be bound to.
+            String token = token(line, System.getenv());
+            new Commands(new RestClient(info.baseUrl(), token != null ? token : container.launcherToken()), out, err,
+                    true).execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);
             deleteTree(cache);
             deleteTree(cache.resolveSibling(cache.getFileName() + "-tmp"));
         }
+    }
+
+    /** The API token to send: {@code --token}, else {@code CASCADENCE_API_TOKEN}, else none. */
+    static String token(CommandLine line, Map<String, String> environment) {
+        String token = line.options().get("token");
+        if (token == null) {
+            token = environment.get(TOKEN_ENV);
+        }
+        return token == null || token.isBlank() ? null : token.strip();
     }
 
     private static int freePort(String host) {

@@ -29,6 +29,19 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandTakesATokenWhichTheEnvironmentOtherwiseGives() {
+        CommandLine line = parse("list", "--token", "from-option-0123456789");
+
+        assertThat(line.options()).containsEntry("token", "from-option-0123456789");
+        assertThat(TaskCli.token(line, Map.of("CASCADENCE_API_TOKEN", "from-env-0123456789")))
+                .isEqualTo("from-option-0123456789");
+        assertThat(TaskCli.token(parse("list"), Map.of("CASCADENCE_API_TOKEN", " from-env-0123456789 ")))
+                .isEqualTo("from-env-0123456789");
+        assertThat(TaskCli.token(parse("list"), Map.of("CASCADENCE_API_TOKEN", ""))).isNull();
+        assertUsageError("Option '--token' requires an argument.", "list", "--token");
+    }
+
+    @Test
     void runWithNameAndOptions() {
         CommandLine line = parse("run", "hello", "--user-id", "u", "--group-id", "g");
 

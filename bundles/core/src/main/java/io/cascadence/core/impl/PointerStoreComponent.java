@@ -103,7 +103,8 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
         if (runId == null || runId.isBlank() || userHash == null || userHash.isBlank()) {
             throw new IllegalArgumentException("run_id and user_hash are required");
         }
-        pointers.add(taskName, new Pointer(runId.strip(), userHash.strip(), hasher.hash(groupId)));
+        pointers.addBounded(taskName, new Pointer(runId.strip(), userHash.strip(), hasher.hash(groupId)),
+                RECEIVED_PER_TASK_LIMIT, RECEIVED_TASK_LIMIT);
     }
 
     @Override

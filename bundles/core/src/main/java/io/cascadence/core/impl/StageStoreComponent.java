@@ -1,6 +1,7 @@
 package io.cascadence.core.impl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import io.cascadence.api.StageEvents;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.event.CascadenceEvent;
@@ -20,9 +22,9 @@ import io.cascadence.core.impl.events.EventSink;
 import io.cascadence.core.impl.store.StageLog;
 import io.cascadence.core.impl.store.PersistedFile;
 
-/** The StageStore ({@code stages.yml}): restored at start, written in batches. */
-@Component(service = {EventSink.class, HealthContributor.class}, immediate = true)
-public class StageStoreComponent implements EventSink, HealthContributor {
+/** The StageStore ({@code stages.yml}): restored at start, written in batches, read through {@link StageEvents}. */
+@Component(service = {EventSink.class, HealthContributor.class, StageEvents.class}, immediate = true)
+public class StageStoreComponent implements EventSink, HealthContributor, StageEvents {
 
     @Reference
     private CascadenceConfig config;
@@ -50,6 +52,17 @@ public class StageStoreComponent implements EventSink, HealthContributor {
     @Override
     public void accept(CascadenceEvent event) {
         stages.accept(event);
+    }
+
+    @Override
+    public List<Map<String, Object>> events(String taskName, Category category, String userHash,
+            String groupHash) {
+        String key = category == Category.AUDIT ? taskName + ":audit" : taskName;
+        return stages.events(key).stream()
+                .filter(e -> userHash == null || userHash.equals(e.get("user_hash")))
+                .filter(e -> groupHash == null || groupHash.equals(e.get("group_hash")))
+                .map(Collections::unmodifiableMap)
+                .toList();
     }
 
     /** The original's shape: a mapping of keys to lists of event mappings. Anything else is refused. */

@@ -8,6 +8,7 @@ import io.cascadence.api.CascadenceException;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRejectedException;
 import io.cascadence.api.RunStateException;
+import io.cascadence.api.StoreFullException;
 import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskStateException;
@@ -52,6 +53,12 @@ final class Errors {
         if (e instanceof TaskFailedException failed) {
             return RunRecord.INTERRUPTED.equals(failed.status()) ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                     : HttpServletResponse.SC_BAD_REQUEST;
+        }
+        if (e instanceof ScopeDeniedException) {
+            return HttpServletResponse.SC_FORBIDDEN;
+        }
+        if (e instanceof StoreFullException) {
+            return 507;
         }
         if (e instanceof BodyTooLargeException) {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;

@@ -48,6 +48,10 @@ public class HealthServlet extends RoutedServlet {
     @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME + "=" + JsonErrorsFilter.NAME + ")")
     private transient Filter jsonErrors;
 
+    // And after the guard, so that its first 200 means no request passes by the Host, Origin and token checks.
+    @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME + "=" + ApiGuardFilter.NAME + ")")
+    private transient Filter apiGuard;
+
     @Reference(target = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=" + ErrorPageServlet.NAME + ")")
     private transient Servlet errorPage;
 

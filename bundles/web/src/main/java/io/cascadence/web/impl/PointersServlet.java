@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +35,11 @@ public class PointersServlet extends RoutedServlet {
     private static final Routes ROUTES = Routes.of(
             Routes.route("{task}", "GET", "POST"),
             Routes.route("{task}/receive", "POST"));
+
+    /** The longest run id a received pointer may carry (ours are 36 characters, nested ones a few more). */
+    static final int MAX_RUN_ID = 200;
+    private static final Pattern USER_HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     @Reference
     private transient PointerStore pointers;
@@ -72,12 +78,34 @@ public class PointersServlet extends RoutedServlet {
                 String userHash = request.getParameter("user_hash");
                 require(runId, "run_id");
                 require(userHash, "user_hash");
+                checkReceived(path.get(0), runId.strip(), userHash.strip());
                 pointers.receive(path.get(0), runId, userHash, caller.groupId());
                 Json.write(response, HttpServletResponse.SC_OK, Map.of("status", "stored"));
             }
         } catch (IllegalArgumentException e) {
             // The PointerStore says what input it is missing this way.
             throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * What another instance may store here: a task name as tasks are named, a run id of reasonable length and a user
+     * already hashed. The store bounds how many it keeps ({@link PointerStore#receive}).
+     */
+    static void checkReceived(String task, String runId, String userHash) {
+        if (!TASK_NAME.matcher(task).matches()) {
+            throw new InvalidRequestException("'" + (task.length() > 100 ? task.substring(0, 100) + "…" : task)
+                    + "' is not a task name: 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or "
+                    + "digit");
+        }
+        if (runId.length() > MAX_RUN_ID) {
+            throw new InvalidRequestException("run_id is " + runId.length() + " characters long; at most "
+                    + MAX_RUN_ID + " are accepted");
+        }
+        if (!USER_HASH.matcher(userHash).matches()) {
+            throw new InvalidRequestException("user_hash must be 64 lowercase hexadecimal digits (the SHA-256 "
+                    + "hash another instance sends), not '" + (userHash.length() > 70 ? userHash.substring(0, 70)
+                    + "…" : userHash) + "'");
         }
     }
 

@@ -27,6 +27,11 @@ final class Routes {
         return new Route(segments, new LinkedHashSet<>(List.of(methods)));
     }
 
+    /** Every route, in the order they match. */
+    List<Route> all() {
+        return routes;
+    }
+
     /** The route of a path split into its segments, if any matches. */
     Optional<Route> match(List<String> segments) {
         return routes.stream().filter(r -> r.matches(segments)).findFirst();

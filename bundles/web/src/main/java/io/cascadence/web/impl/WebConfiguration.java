@@ -23,4 +23,21 @@ public @interface WebConfiguration {
     @AttributeDefinition(description = "Largest HTTP request body read, in bytes; a larger one is refused with 413 "
             + "(env CASCADENCE_MAX_BODY_SIZE)")
     int max__body__size() default 1048576;
+
+    @AttributeDefinition(description = "API tokens, comma-separated: TOKEN, TOKEN=USER or TOKEN=USER:GROUP; when set, "
+            + "requests in api_tokens_scope need Authorization: Bearer TOKEN (env CASCADENCE_API_TOKENS)")
+    String api__tokens() default "";
+
+    @AttributeDefinition(description = "Which requests need a token when api_tokens is set: writes (every method "
+            + "but GET, HEAD and OPTIONS) or all (env CASCADENCE_API_TOKENS_SCOPE)")
+    String api__tokens__scope() default "writes";
+
+    @AttributeDefinition(description = "Host names requests may address besides localhost, 127.0.0.1, [::1] and, "
+            + "when HTTP listens beyond loopback, this machine's names and addresses; * allows any "
+            + "(env CASCADENCE_ALLOWED_HOSTS)")
+    String allowed__hosts() default "";
+
+    @AttributeDefinition(description = "Origins browsers may call the API from (CORS), comma-separated, or * "
+            + "(env CASCADENCE_CORS_ORIGINS)")
+    String cors__origins() default "";
 }

@@ -23,6 +23,7 @@ import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRejectedException;
 import io.cascadence.api.RunStateException;
+import io.cascadence.api.StoreFullException;
 import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.TaskStateException;
@@ -57,6 +58,8 @@ class ErrorsTest {
         expected.put(new UnknownScheduleException("report"), 404);
         expected.put(new SchedulingUnsupportedException("base"), 409);
         expected.put(new SchedulesUnavailableException(), 503);
+        expected.put(new StoreFullException("task 'p' holds 10000 pointers"), 507);
+        expected.put(new ScopeDeniedException("cannot access requested user scope"), 403);
         return expected;
     }
 

@@ -79,6 +79,18 @@ enum ConfigKey {
             "Seconds POST /tasks/{name}/run waits for the result before it answers 202 with the run id"),
     MAX_BODY_SIZE(WEB, LIVE, "max_body_size", "CASCADENCE_MAX_BODY_SIZE", Defaults.MAX_BODY_SIZE,
             ValueParser.positiveInt(), "Largest HTTP request body read, in bytes; a larger one is refused (HTTP 413)"),
+    API_TOKENS(WEB, LIVE, "api_tokens", "CASCADENCE_API_TOKENS", Defaults.API_TOKENS, ValueParser.apiTokens(),
+            "API tokens, comma-separated: TOKEN, TOKEN=USER or TOKEN=USER:GROUP (a bound token is that identity); "
+                    + "when set, requests in api_tokens_scope need Authorization: Bearer TOKEN (HTTP 401)"),
+    API_TOKENS_SCOPE(WEB, LIVE, "api_tokens_scope", "CASCADENCE_API_TOKENS_SCOPE", Defaults.API_TOKENS_SCOPE,
+            ValueParser.oneOf("writes", "all"),
+            "Requests that need a token when api_tokens is set: writes (every method but GET, HEAD, OPTIONS) or all"),
+    ALLOWED_HOSTS(WEB, LIVE, "allowed_hosts", "CASCADENCE_ALLOWED_HOSTS", Defaults.ALLOWED_HOSTS,
+            ValueParser.hosts(),
+            "Host names requests may address besides loopback and, when HTTP listens beyond loopback, this "
+                    + "machine's names and addresses; others are refused (HTTP 421); * allows any"),
+    CORS_ORIGINS(WEB, LIVE, "cors_origins", "CASCADENCE_CORS_ORIGINS", Defaults.CORS_ORIGINS, ValueParser.origins(),
+            "Origins browsers may call the API from (CORS), comma-separated scheme://host[:port], or *"),
 
     TIMEZONE(SCHEDULER, LIVE, "timezone", "CASCADENCE_TIMEZONE", Defaults.TIMEZONE, ValueParser.zone(),
             "IANA time zone for cron expressions"),
@@ -158,7 +170,7 @@ enum ConfigKey {
     }
 
     boolean secret() {
-        return this == HASH_SECRET || this == HISTORY_PASSWORD;
+        return this == HASH_SECRET || this == HISTORY_PASSWORD || this == API_TOKENS;
     }
 
     Object parse(String text) {

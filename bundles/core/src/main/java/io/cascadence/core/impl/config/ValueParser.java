@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the text of a configuration value into its typed form, or says what would have been accepted.
@@ -175,6 +178,87 @@ interface ValueParser {
                         + "jdbc:postgresql://127.0.0.1:5432/cascadence, or nothing for the embedded database");
             }
             return value;
+        };
+    }
+
+    /**
+     * API tokens: {@code TOKEN}, {@code TOKEN=USER} or {@code TOKEN=USER:GROUP}, comma-separated, each token at least
+     * 16 characters of letters, digits and {@code - . _ ~ + /} (a Bearer token without {@code =}), each once.
+     */
+    static ValueParser apiTokens() {
+        return text -> {
+            List<String> entries = new ArrayList<>();
+            Set<String> tokens = new HashSet<>();
+            int position = 0;
+            for (String part : text.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                position++;
+                String entry = part.strip();
+                int eq = entry.indexOf('=');
+                String token = eq < 0 ? entry : entry.substring(0, eq).strip();
+                String identity = eq < 0 ? "" : entry.substring(eq + 1).strip();
+                // The token itself is never quoted: the message goes to the log and to GET /config.
+                if (token.length() < 16 || !token.matches("[A-Za-z0-9._~+/-]+")) {
+                    throw new IllegalArgumentException("entry " + position + " is not a usable token; expected "
+                            + "TOKEN, TOKEN=USER or TOKEN=USER:GROUP, comma-separated, each TOKEN at least 16 "
+                            + "letters, digits or - . _ ~ + /");
+                }
+                if (eq >= 0 && (identity.isEmpty() || identity.startsWith(":") || identity.endsWith(":"))) {
+                    throw new IllegalArgumentException("entry " + position + " binds its token to no user; "
+                            + "expected TOKEN=USER or TOKEN=USER:GROUP");
+                }
+                if (!tokens.add(token)) {
+                    throw new IllegalArgumentException("entry " + position + " repeats a token given before");
+                }
+                entries.add(eq < 0 ? token : token + "=" + identity);
+            }
+            return String.join(", ", entries);
+        };
+    }
+
+    /** Host names or addresses (no port), comma-separated, or {@code *}; normalised to lower case. */
+    static ValueParser hosts() {
+        return text -> {
+            List<String> hosts = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String host = part.strip().toLowerCase(Locale.ROOT);
+                if (host.isEmpty()) {
+                    continue;
+                }
+                if (!host.equals("*") && !host.matches("[a-z0-9._-]+|\\[[0-9a-f:.]+\\]")) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not a host name; expected names "
+                            + "or addresses without a port, such as cascadence.example.com, 10.0.0.5 or [::1], "
+                            + "comma-separated, or *");
+                }
+                hosts.add(host);
+            }
+            return String.join(", ", hosts);
+        };
+    }
+
+    /** Origins {@code scheme://host[:port]}, comma-separated, or {@code *}; normalised to lower case. */
+    static ValueParser origins() {
+        return text -> {
+            List<String> origins = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String origin = part.strip().toLowerCase(Locale.ROOT);
+                if (origin.endsWith("/")) {
+                    origin = origin.substring(0, origin.length() - 1);
+                }
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                if (!origin.equals("*")
+                        && !origin.matches("https?://([a-z0-9._-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?")) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not an origin; expected "
+                            + "scheme://host[:port] such as https://ops.example.com or http://localhost:3000, "
+                            + "comma-separated, or *");
+                }
+                origins.add(origin);
+            }
+            return String.join(", ", origins);
         };
     }
 

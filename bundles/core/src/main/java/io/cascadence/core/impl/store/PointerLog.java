@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.cascadence.api.Pointer;
+import io.cascadence.api.StoreFullException;
 
 /**
  * Pointers in memory, in the original's {@code pointers.yml} shape: a mapping of task names to lists of
@@ -32,6 +33,34 @@ public final class PointerLog {
     public boolean add(String taskName, Pointer pointer) {
         boolean added;
         synchronized (this) {
+            added = pointers.computeIfAbsent(taskName, t -> new LinkedHashSet<>()).add(pointer);
+        }
+        if (added) {
+            onChange.run();
+        }
+        return added;
+    }
+
+    /**
+     * Adds a pointer unless the task holds {@code perTask} pointers already, or the log holds {@code tasks} task
+     * names and this one is new; all in one step, so concurrent callers cannot pass a limit together.
+     *
+     * @return whether it was new, as {@link #add}
+     * @throws StoreFullException naming the limit reached
+     */
+    public boolean addBounded(String taskName, Pointer pointer, int perTask, int tasks) {
+        boolean added;
+        synchronized (this) {
+            Set<Pointer> set = pointers.get(taskName);
+            if (set == null && pointers.size() >= tasks) {
+                throw new StoreFullException("the PointerStore holds pointers of " + pointers.size()
+                        + " tasks, the most it takes pointers from other instances for; '" + taskName
+                        + "' is not among them");
+            }
+            if (set != null && set.size() >= perTask && !set.contains(pointer)) {
+                throw new StoreFullException("task '" + taskName + "' holds " + set.size()
+                        + " pointers, the most it takes pointers from other instances for");
+            }
             added = pointers.computeIfAbsent(taskName, t -> new LinkedHashSet<>()).add(pointer);
         }
         if (added) {

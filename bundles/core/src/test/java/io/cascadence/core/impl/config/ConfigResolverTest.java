@@ -206,7 +206,9 @@ class ConfigResolverTest {
         ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of()), yaml, env);
         ResolvedConfig scheduler = resolve(ConfigPid.SCHEDULER, cfg(Map.of()), yaml, env);
 
-        assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576));
+        assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576),
+                Map.entry("api_tokens", ""), Map.entry("api_tokens_scope", "writes"), Map.entry("allowed_hosts", ""),
+                Map.entry("cors_origins", ""));
         assertThat(web.get(ConfigKey.SYNC_WAIT).origin()).isEqualTo("CASCADENCE_SYNC_WAIT");
         assertThat(scheduler.properties()).containsExactly(Map.entry("timezone", "Asia/Tokyo"));
         assertThat(scheduler.get(ConfigKey.TIMEZONE).origin()).isEqualTo(YAML_FILE);
@@ -267,6 +269,23 @@ class ConfigResolverTest {
                 "backend: " + YAML_FILE + " gives a list or mapping; expected a single value");
         assertThat(scheduler.problems()).containsExactly(
                 "timezone: " + YAML_FILE + " gives a list or mapping; expected a single value");
+    }
+
+    @Test
+    void webAccessKeysAreCheckedAndATokenIsNeverQuoted() {
+        ConfigLayer env = env(Map.of("CASCADENCE_API_TOKENS", "good-token-0123456789=alice, short",
+                "CASCADENCE_ALLOWED_HOSTS", "ok.example, bad host:80", "CASCADENCE_CORS_ORIGINS",
+                "HTTPS://Ops.Example.com/, http://localhost:3000", "CASCADENCE_API_TOKENS_SCOPE", "ALL"));
+
+        ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of()), yaml(Map.of()), env);
+
+        assertThat(web.get(ConfigKey.API_TOKENS).source()).isEqualTo(ConfigSource.DEFAULT);
+        assertThat(web.get(ConfigKey.ALLOWED_HOSTS).source()).isEqualTo(ConfigSource.DEFAULT);
+        assertThat(web.properties()).contains(Map.entry("cors_origins", "https://ops.example.com, "
+                + "http://localhost:3000"), Map.entry("api_tokens_scope", "all"));
+        assertThat(web.problems()).hasSize(2);
+        assertThat(String.join("\n", web.problems())).contains("entry 2 is not a usable token")
+                .contains("'bad host:80' is not a host name").doesNotContain("good-token").doesNotContain("short");
     }
 
     @Test

@@ -76,6 +76,15 @@ class EffectiveConfigTest {
     }
 
     @Test
+    void apiTokensAreMaskedLikeOtherSecrets() {
+        EffectiveConfig config = config(Map.of(), Map.of("api_tokens", "ops-token-0123456789=alice:ops"));
+
+        assertThat(entry(config.report(), "api_tokens").value()).isEqualTo("********");
+        assertThat(config.report().toString()).doesNotContain("ops-token-0123456789");
+        assertThat(config.value("api_tokens")).contains("ops-token-0123456789=alice:ops");
+    }
+
+    @Test
     void reportShowsAnEmptySecretAsEmpty() {
         EffectiveConfig config = config(Map.of());
 
@@ -97,7 +106,8 @@ class EffectiveConfigTest {
                 "history_password", "history_pool_size", "history_sync", "states_path", "run_retention",
                 "max_concurrent_runs", "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace",
                 "stage_retention");
-        assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size");
+        assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size", "api_tokens",
+                "api_tokens_scope", "allowed_hosts", "cors_origins");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server");
         assertThat(keys(report, "io.cascadence.cronyx")).containsExactly("cronyx_base_url", "cronyx_timeout",

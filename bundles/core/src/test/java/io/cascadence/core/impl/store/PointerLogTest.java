@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.cascadence.api.Pointer;
+import io.cascadence.api.StoreFullException;
 
 class PointerLogTest {
 
@@ -27,6 +28,23 @@ class PointerLogTest {
 
     private static Object load(byte[] yaml) {
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBoundedAddIsRefusedPastTheTasksLimitOrANewTaskPastTheTaskLimitAndChangesNothing() {
+        log.addBounded("report", new Pointer("r1", "u1", null), 2, 2);
+        log.addBounded("report", new Pointer("r2", "u1", null), 2, 2);
+        log.addBounded("report", new Pointer("r2", "u1", null), 2, 2); // one it has is no more
+
+        assertThatThrownBy(() -> log.addBounded("report", new Pointer("r3", "u1", null), 2, 2))
+                .isInstanceOf(StoreFullException.class).hasMessageContaining("'report' holds 2 pointers");
+        log.addBounded("other", new Pointer("r1", "u1", null), 2, 2);
+        assertThatThrownBy(() -> log.addBounded("third", new Pointer("r1", "u1", null), 2, 2))
+                .isInstanceOf(StoreFullException.class).hasMessageContaining("pointers of 2 tasks");
+
+        assertThat(log.pointers("report")).hasSize(2);
+        assertThat(log.pointers("third")).isEmpty();
+        assertThat(changes).hasValue(3);
     }
 
     @Test
