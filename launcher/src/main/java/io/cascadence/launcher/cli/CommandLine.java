@@ -41,7 +41,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("schedules", new Spec(List.of(), Set.of())));
 
     static final String USAGE = String.join("\n",
-            "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID]",
+            "Usage: task [--metrics-port PORT] COMMAND [ARGS] [--user-id ID] [--group-id ID]",
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
@@ -70,6 +70,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "--job-id is another name for --run-id.",
+            "--metrics-port PORT (before the command) also serves Prometheus metrics at /metrics on PORT while",
+            "the command runs; a running container serves its own (task says where).",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");
