@@ -58,7 +58,8 @@ public class MetricsComponent implements EventListener, HealthContributor, Expos
     private final CollectorRegistry registry = new CollectorRegistry();
     private final RunMetrics runs = new RunMetrics();
     private String host;
-    private int port;
+    /** The port served now; -1 before the first configuration, so that it is always applied and logged. */
+    private int port = -1;
     private MetricsPort server;
     private volatile String problem;
 

@@ -95,7 +95,8 @@ class RunMetricsTest {
                 T0.plusMillis(50), null, null, T0));
         metrics.accept(ended("report", "r2", null, "success", 0, 10));
 
-        assertThat(text()).contains("cascadence_schedule_lateness_seconds_bucket{task_name=\"report\",le=\"0.01\",} 0.0")
+        assertThat(text())
+                .contains("cascadence_schedule_lateness_seconds_bucket{task_name=\"report\",le=\"0.01\",} 0.0")
                 .contains("cascadence_schedule_lateness_seconds_bucket{task_name=\"report\",le=\"0.05\",} 1.0")
                 .contains("cascadence_schedule_lateness_seconds_count{task_name=\"report\",} 1.0");
     }
