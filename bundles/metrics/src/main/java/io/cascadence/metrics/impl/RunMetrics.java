@@ -14,8 +14,8 @@ import io.prometheus.client.Histogram;
 
 /**
  * The metrics the events of runs feed: per task, the original's {@code task_latency_seconds},
- * {@code task_success_total} and {@code task_failure_total}, and Cascadence's runs by status, stage latency and
- * the lateness of scheduled runs.
+ * {@code task_success_total} and {@code task_failure_total}, and Cascadence's runs by status, stage latency, the
+ * lateness of scheduled runs and the cron fires started or skipped.
  *
  * <p>A run counts under its task's registered name once it has ended: {@code success} as a success, every other
  * end ({@code error}, {@code cancelled}, {@code timed_out}, {@code interrupted}) as a failure. The sub-tasks a
@@ -28,6 +28,9 @@ final class RunMetrics {
     /** Seconds from a scheduled fire's due time to its run's start: from on time to an hour's catch-up. */
     static final double[] LATENESS_BUCKETS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300,
         3600};
+
+    /** The stage of the scheduler's audit events about cron fires. */
+    static final String SCHEDULE = "schedule";
 
     private final Histogram latency = Histogram.build().name("task_latency_seconds")
             .help("Time spent executing tasks").labelNames("task_name").create();
@@ -46,6 +49,10 @@ final class RunMetrics {
     private final Histogram lateness = Histogram.build().name("cascadence_schedule_lateness_seconds")
             .help("How long after its due time a scheduled fire's run started").buckets(LATENESS_BUCKETS)
             .labelNames("task_name").create();
+    private final Counter fires = Counter.build().name("cascadence_schedule_fires_total")
+            .help("Cron fires, by task and outcome: fired (a run was started) or skipped (overlap, misfire policy, "
+                    + "a paused or disabled task, a full queue)")
+            .labelNames("task_name", "outcome").create();
     private final StageClock stages = new StageClock();
 
     void register(CollectorRegistry registry) {
@@ -55,6 +62,7 @@ final class RunMetrics {
         registry.register(ended);
         registry.register(stageLatency);
         registry.register(lateness);
+        registry.register(fires);
     }
 
     void accept(CascadenceEvent event) {
@@ -83,6 +91,10 @@ final class RunMetrics {
     }
 
     private void stage(AuditEvent audit) {
+        if (SCHEDULE.equals(audit.stage())) {
+            fire(audit);
+            return;
+        }
         if (audit.runId() == null || audit.stage() == null || audit.status() == null) {
             return;
         }
@@ -96,6 +108,18 @@ final class RunMetrics {
                 }
             }
             default -> stages.ended(audit.runId(), audit.stage()); // skipped: it did not run
+        }
+    }
+
+    /** The scheduler's audit of a cron fire: {@code success} when it started a run, {@code skipped} when not. */
+    private void fire(AuditEvent audit) {
+        if (!counted(audit.taskName())) {
+            return;
+        }
+        if (AuditEvent.SUCCESS.equals(audit.status())) {
+            fires.labels(audit.taskName(), "fired").inc();
+        } else if (AuditEvent.SKIPPED.equals(audit.status())) {
+            fires.labels(audit.taskName(), "skipped").inc();
         }
     }
 

@@ -109,10 +109,24 @@ class RunMetricsTest {
     }
 
     @Test
+    void cronFiresAreCountedAsFiredOrSkipped() throws IOException {
+        metrics.accept(new AuditEvent("report", "schedule", AuditEvent.SUCCESS, null, "fired: due …", "r1", null,
+                null, T0));
+        metrics.accept(new AuditEvent("report", "schedule", AuditEvent.SKIPPED, "overlap skip", "due …", null, null,
+                null, T0));
+        metrics.accept(new AuditEvent("report", "schedule", AuditEvent.SKIPPED, "task paused", "due …", null, null,
+                null, T0));
+
+        assertThat(text()).contains("cascadence_schedule_fires_total{task_name=\"report\",outcome=\"fired\",} 1.0")
+                .contains("cascadence_schedule_fires_total{task_name=\"report\",outcome=\"skipped\",} 2.0")
+                .doesNotContain("stage=\"schedule\"");
+    }
+
+    @Test
     void eventsOfNoRunChangeNothing() throws IOException {
         String before = text();
         metrics.accept(new StageUpdate("report", "paused", null, null, null, T0));
-        metrics.accept(new AuditEvent("report", "schedule", AuditEvent.SUCCESS, null, "fired", "r1", null, null, T0));
+        metrics.accept(new AuditEvent("report", "paused", AuditEvent.SUCCESS, null, null, null, null, null, T0));
 
         assertThat(text()).isEqualTo(before);
     }
