@@ -40,7 +40,7 @@ class ConfigIT {
         container = installation.start();
 
         assertThat(pids(container)).containsExactly("io.cascadence", "io.cascadence.web", "io.cascadence.scheduler",
-                "io.cascadence.temporal", "io.cascadence.cronyx", "io.cascadence.transport");
+                "io.cascadence.metrics", "io.cascadence.temporal", "io.cascadence.cronyx", "io.cascadence.transport");
         JsonNode backend = entry(container, "backend");
         assertThat(backend.path("value").asText()).isEqualTo("cron");
         assertThat(backend.path("source").asText()).isEqualTo("cfg");

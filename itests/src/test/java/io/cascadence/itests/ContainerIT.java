@@ -44,7 +44,7 @@ class ContainerIT {
         List<String> bundles = new ArrayList<>();
         body.path("bundles").forEach(b -> bundles.add(b.path("name").asText() + " " + b.path("state").asText()));
         assertThat(bundles).contains("io.cascadence.api ACTIVE", "io.cascadence.core ACTIVE",
-                "io.cascadence.web ACTIVE", "io.cascadence.shell ACTIVE");
+                "io.cascadence.web ACTIVE", "io.cascadence.metrics ACTIVE", "io.cascadence.shell ACTIVE");
         assertThat(body.path("plugins").toString()).contains("io.cascadence.plugins.example");
         assertThat(body.path("warnings").isArray()).isTrue();
         assertThat(body.path("warnings")).isEmpty();

@@ -176,6 +176,9 @@ public final class Container {
         p.put("cascadence.plugins", installation.plugins().toString());
         p.put(ContainerOptions.FIRES_SCHEDULES, Boolean.toString(options.firesSchedules()));
         p.put(LAUNCHER_TOKEN, launcherToken);
+        if (options.metricsPort() > 0) {
+            p.put(ContainerOptions.METRICS_PORT, Integer.toString(options.metricsPort()));
+        }
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
         // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check

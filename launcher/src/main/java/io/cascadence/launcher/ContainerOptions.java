@@ -12,9 +12,23 @@ import java.nio.file.Path;
  * @param firesSchedules whether cron schedules fire: true for {@code bin/cascadence}; false for the private
  *        container a {@code bin/task} command starts, which must not run (or catch up) scheduled tasks while it
  *        answers one command
+ * @param metricsPort the second port serving {@code /metrics} that {@code --metrics-port} gave, winning over
+ *        {@code metrics_port} for this process; 0 when the option was not given
  */
-public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
+public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
+        int metricsPort) {
 
     /** The framework property that says so ({@code false} keeps the cron engine from firing). */
     public static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
+
+    /**
+     * The framework property that carries {@code --metrics-port}: the core takes a {@code cascadence.env.}
+     * property as the environment variable it names, for this process only.
+     */
+    public static final String METRICS_PORT = "cascadence.env.CASCADENCE_METRICS_PORT";
+
+    /** Options without {@code --metrics-port}. */
+    public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
+        this(host, port, shell, cache, firesSchedules, 0);
+    }
 }

@@ -23,10 +23,33 @@ public final class Main {
     private Main() {
     }
 
+    static final String USAGE = String.join("\n",
+            "Usage: cascadence [--metrics-port PORT]",
+            "",
+            "Starts Cascadence in the foreground: a console (cascadence> prompt) in a terminal, none otherwise.",
+            "Stop it with Ctrl-C, SIGTERM, or exit at the prompt.",
+            "",
+            "  --metrics-port PORT   also serve /metrics on PORT (1 to 65535), on the HTTP port's address; it wins",
+            "                        over metrics_port for this process. /metrics is on the HTTP port either way.");
+
     public static void main(String[] args) {
         long started = System.nanoTime();
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            System.exit(0);
+        }
+        int metricsPort;
         try {
-            run(Boolean.getBoolean("cascadence.shell"), started);
+            metricsPort = metricsPort(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(USAGE);
+            System.err.println();
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            run(Boolean.getBoolean("cascadence.shell"), started, metricsPort);
         } catch (LaunchException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
@@ -36,7 +59,20 @@ public final class Main {
         System.exit(0);
     }
 
-    private static void run(boolean shell, long startedNanos) throws InterruptedException {
+    /**
+     * The port {@code --metrics-port} gives, or 0 without it.
+     *
+     * @throws IllegalArgumentException naming a malformed option or an argument that is not one
+     */
+    static int metricsPort(String[] args) {
+        MetricsPortOption option = MetricsPortOption.parse(args);
+        if (!option.rest().isEmpty()) {
+            throw new IllegalArgumentException("Got unexpected argument '" + option.rest().get(0) + "'.");
+        }
+        return option.port();
+    }
+
+    private static void run(boolean shell, long startedNanos, int metricsPort) throws InterruptedException {
         Installation installation = Installation.fromSystemProperty();
         installation.prepare();
         String host = httpHost(System.getenv());
@@ -45,7 +81,8 @@ public final class Main {
         try {
             ensurePortFree(host, port);
             Container container = new Container(installation,
-                    new ContainerOptions(host, port, shell, installation.cache().resolve("container"), true));
+                    new ContainerOptions(host, port, shell, installation.cache().resolve("container"), true,
+                            metricsPort));
             Thread hook = new Thread(() -> {
                 container.stop(STOP_TIMEOUT);
                 lock.close();

@@ -47,7 +47,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("schedules", new Spec(List.of(), Set.of())));
 
     static final String USAGE = String.join("\n",
-            "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
+            "Usage: task [--metrics-port PORT] COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
@@ -78,6 +78,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "--job-id is another name for --run-id.",
             "--token TOKEN (default: $CASCADENCE_API_TOKEN) is sent as the API token (Authorization: Bearer),",
             "which a running container needs when its api_tokens is set.",
+            "--metrics-port PORT (before the command) also serves Prometheus metrics at /metrics on PORT while",
+            "the command runs; a running container serves its own (task says where).",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");

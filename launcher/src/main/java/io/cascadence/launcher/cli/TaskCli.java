@@ -17,6 +17,7 @@ import io.cascadence.launcher.ContainerOptions;
 import io.cascadence.launcher.InstanceLock;
 import io.cascadence.launcher.Installation;
 import io.cascadence.launcher.LaunchException;
+import io.cascadence.launcher.MetricsPortOption;
 import io.cascadence.launcher.RuntimeInfo;
 
 /**
@@ -46,8 +47,11 @@ public final class TaskCli {
             return 0;
         }
         CommandLine line;
+        int metricsPort;
         try {
-            line = CommandLine.parse(args);
+            MetricsPortOption global = globalOptions(args);
+            metricsPort = global.port();
+            line = CommandLine.parse(global.rest().toArray(String[]::new));
         } catch (CommandLine.UsageException e) {
             err.println(CommandLine.USAGE);
             err.println();
@@ -57,7 +61,7 @@ public final class TaskCli {
         try {
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
-            execute(installation, line, out, err);
+            execute(installation, line, metricsPort, out, err);
             return 0;
         } catch (RestClient.CommandFailedException | LaunchException e) {
             err.println("error: " + e.getMessage());
@@ -69,21 +73,34 @@ public final class TaskCli {
         }
     }
 
-    private static void execute(Installation installation, CommandLine line, PrintStream out, PrintStream err)
-            throws InterruptedException {
+    /** The global options, before the command: {@code --metrics-port PORT}. */
+    private static MetricsPortOption globalOptions(String[] args) {
+        try {
+            return MetricsPortOption.parse(args);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+    }
+
+    private static void execute(Installation installation, CommandLine line, int metricsPort, PrintStream out,
+            PrintStream err) throws InterruptedException {
         long deadline = System.nanoTime() + OWNER_WAIT.toNanos();
         while (true) {
             Optional<InstanceLock> lock = InstanceLock.tryAcquire(installation);
             if (lock.isPresent()) {
                 try (InstanceLock owned = lock.get()) {
-                    runStandalone(installation, owned, line, out, err);
+                    runStandalone(installation, owned, line, metricsPort, out, err);
                 }
                 return;
             }
             Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
             if (owner.isPresent()) {
-                new Commands(new RestClient(owner.get().baseUrl(), token(line, System.getenv())), out, err)
-                        .execute(line);
+                RestClient client = new RestClient(owner.get().baseUrl(), token(line, System.getenv()));
+                if (metricsPort > 0) {
+                    err.println(MetricsNotice.forRunning(owner.get(), metricsPort,
+                            MetricsNotice.metricsPortOf(client)));
+                }
+                new Commands(client, out, err).execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -96,7 +113,7 @@ public final class TaskCli {
     }
 
     private static void runStandalone(Installation installation, InstanceLock lock, CommandLine line,
-            PrintStream out, PrintStream err) throws InterruptedException {
+            int metricsPort, PrintStream out, PrintStream err) throws InterruptedException {
         // The container's own logging (FileInstall writes to stdout) must not mix with the command's output.
         PrintStream originalOut = System.out;
         System.setOut(System.err);
@@ -106,7 +123,8 @@ public final class TaskCli {
         Path cache = installation.cache().resolve("cli-" + ProcessHandle.current().pid());
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         int port = freePort(host);
-        Container container = new Container(installation, new ContainerOptions(host, port, false, cache, false));
+        Container container = new Container(installation,
+                new ContainerOptions(host, port, false, cache, false, metricsPort));
         try {
             container.start();
             RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), host, port, "cli");

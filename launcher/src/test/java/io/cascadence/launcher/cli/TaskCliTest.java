@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.cascadence.launcher.RuntimeInfo;
+
 /** What bin/task does before it looks for an installation: usage and usage errors. */
 class TaskCliTest {
 
@@ -57,5 +59,46 @@ class TaskCliTest {
                 .contains("schedule NAME EXPRESSION [--timezone Z] [--misfire P] [--overlap P]")
                 .contains("NAME scheduled: EXPRESSION, then next fire: <UTC time>")
                 .contains("unschedule NAME").contains("schedules ").contains("<name> TAB <expression> TAB");
+    }
+
+    @Test
+    void aMetricsPortThatIsNotAPortIsAUsageErrorExit2() {
+        for (String[] args : new String[][] {{"--metrics-port", "nine", "list"}, {"--metrics-port", "0", "list"},
+            {"--metrics-port=65536", "list"}, {"--metrics-port"}}) {
+            out.reset();
+            err.reset();
+
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task [--metrics-port PORT] COMMAND")
+                    .contains("error: ").contains("'--metrics-port'");
+        }
+    }
+
+    @Test
+    void theMetricsPortGoesBeforeTheCommandAndTheCommandIsStillChecked() {
+        assertThat(run("--metrics-port", "9100", "frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: No such command 'frobnicate'.");
+
+        err.reset();
+        assertThat(run("list", "--metrics-port", "9100")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: No such option: --metrics-port");
+    }
+
+    @Test
+    void helpDescribesTheMetricsPort() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--metrics-port PORT (before the command)");
+    }
+
+    @Test
+    void theNoticeForARunningContainerNamesWhereItServesItsMetrics() {
+        RuntimeInfo owner = new RuntimeInfo(42, "0.0.0.0", 8000, "container");
+
+        assertThat(MetricsNotice.forRunning(owner, 9000, 0)).isEqualTo("note: --metrics-port 9000 is not used: the "
+                + "running Cascadence (pid 42) serves its metrics at http://127.0.0.1:8000/metrics");
+        assertThat(MetricsNotice.forRunning(owner, 9000, 9100)).endsWith(
+                "http://127.0.0.1:8000/metrics and http://127.0.0.1:9100/metrics (its metrics_port)");
     }
 }

@@ -3,7 +3,7 @@
  * messages. Identities in events are always hashes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cascadence.api.event;
 
 import org.osgi.annotation.bundle.Export;

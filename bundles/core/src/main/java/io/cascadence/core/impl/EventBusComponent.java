@@ -1,6 +1,7 @@
 package io.cascadence.core.impl;
 
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -14,13 +15,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.cascadence.api.event.CascadenceEvent;
 import io.cascadence.api.event.EventBus;
 import io.cascadence.api.event.EventListener;
+import io.cascadence.api.health.EventDrops;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.events.EventDispatcher;
 import io.cascadence.core.impl.events.EventSink;
 
 /** The event bus service, with the core's sinks and the whiteboard of outside {@link EventListener}s. */
-@Component(service = {EventBus.class, HealthContributor.class}, immediate = true)
-public class EventBusComponent implements EventBus, HealthContributor {
+@Component(service = {EventBus.class, HealthContributor.class, EventDrops.class}, immediate = true)
+public class EventBusComponent implements EventBus, HealthContributor, EventDrops {
 
     /** Events an outside listener may fall behind by before new ones are dropped for it. */
     static final int LISTENER_CAPACITY = 65_536;
@@ -58,6 +60,11 @@ public class EventBusComponent implements EventBus, HealthContributor {
         long dropped = dispatcher.dropped();
         return dropped == 0 ? List.of() : List.of(dropped + " events were dropped for event listeners that fell "
                 + "behind; see the log for which");
+    }
+
+    @Override
+    public Map<String, Long> dropped() {
+        return Map.copyOf(dispatcher.droppedByListener());
     }
 
     @Override

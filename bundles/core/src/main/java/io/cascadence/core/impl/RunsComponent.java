@@ -34,6 +34,7 @@ import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.event.EventBus;
 import io.cascadence.api.health.HealthContributor;
+import io.cascadence.api.health.RunLoad;
 import io.cascadence.api.spi.RunExecutor;
 import io.cascadence.core.impl.history.RunStore;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
@@ -50,8 +51,9 @@ import io.cascadence.core.impl.runs.TaskControl;
  * crash left open; at a stop it waits {@code shutdown_grace} for runs in progress, then ends them as interrupted.
  * Stages run on worker threads of their own, never on the caller's (an HTTP thread, the shell).
  */
-@Component(service = {RunExecutor.class, Runs.class, RunHistory.class, HealthContributor.class}, immediate = true)
-public class RunsComponent implements Runs, RunHistory, HealthContributor {
+@Component(service = {RunExecutor.class, Runs.class, RunHistory.class, HealthContributor.class, RunLoad.class},
+        immediate = true)
+public class RunsComponent implements Runs, RunHistory, HealthContributor, RunLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsComponent.class);
 
@@ -195,5 +197,15 @@ public class RunsComponent implements Runs, RunHistory, HealthContributor {
     @Override
     public List<String> warnings() {
         return engine.warnings();
+    }
+
+    @Override
+    public int running() {
+        return engine.running();
+    }
+
+    @Override
+    public int queued() {
+        return engine.queued();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
@@ -58,6 +60,9 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
     static final String CONFIG_DIR_PROPERTY = "felix.fileinstall.dir";
     static final String YAML_ENV = "CASCADENCE_CONFIG";
 
+    /** Framework properties that carry a command line's value of a key, named after its environment variable. */
+    static final String COMMAND_LINE_PREFIX = "cascadence.env.";
+
     private static final Logger LOG = LoggerFactory.getLogger(ConfigComponent.class);
 
     /** Everything activation builds, published at once so that a plugin call never sees half of it. */
@@ -99,6 +104,7 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
                 .normalize();
         Path configDirectory = realPath(Path.of(property(context, CONFIG_DIR_PROPERTY,
                 home.resolve("config").toString())));
+        Map<String, String> environment = withCommandLine(this.environment, context::getProperty);
         String named = environment.get(YAML_ENV);
         YamlConfigFile yaml = named != null && !named.isBlank()
                 ? new YamlConfigFile(home.resolve(named.strip()), true)
@@ -166,6 +172,23 @@ public class ConfigComponent extends LiveCoreConfig implements ConfigurationPlug
         } catch (RuntimeException e) {
             LOG.warn("Configuration watch: {}", e.toString(), e);
         }
+    }
+
+    /**
+     * The environment with the values a command-line option gave this process ({@code --metrics-port}): the
+     * launcher hands them over as framework properties named {@value #COMMAND_LINE_PREFIX} and the environment
+     * variable of the key they set, and they count as that variable, for this process only.
+     */
+    static Map<String, String> withCommandLine(Map<String, String> environment,
+            UnaryOperator<String> frameworkProperties) {
+        Map<String, String> merged = new HashMap<>(environment);
+        for (ConfigKey key : ConfigKey.values()) {
+            String value = frameworkProperties.apply(COMMAND_LINE_PREFIX + key.environmentVariable());
+            if (value != null) {
+                merged.put(key.environmentVariable(), value);
+            }
+        }
+        return Map.copyOf(merged);
     }
 
     private static Path realPath(Path directory) {

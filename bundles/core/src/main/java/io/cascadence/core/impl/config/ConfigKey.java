@@ -4,6 +4,7 @@ import static io.cascadence.api.config.Applies.AT_START;
 import static io.cascadence.api.config.Applies.LIVE;
 import static io.cascadence.core.impl.config.ConfigPid.CORE;
 import static io.cascadence.core.impl.config.ConfigPid.CRONYX;
+import static io.cascadence.core.impl.config.ConfigPid.METRICS;
 import static io.cascadence.core.impl.config.ConfigPid.SCHEDULER;
 import static io.cascadence.core.impl.config.ConfigPid.TEMPORAL;
 import static io.cascadence.core.impl.config.ConfigPid.TRANSPORT;
@@ -94,6 +95,10 @@ enum ConfigKey {
 
     TIMEZONE(SCHEDULER, LIVE, "timezone", "CASCADENCE_TIMEZONE", Defaults.TIMEZONE, ValueParser.zone(),
             "IANA time zone for cron expressions"),
+
+    METRICS_PORT(METRICS, LIVE, "metrics_port", "CASCADENCE_METRICS_PORT", Defaults.METRICS_PORT,
+            ValueParser.portOrZero(),
+            "A second port that serves /metrics (0: none; /metrics is always on the HTTP port too)"),
 
     // Read by bundles that are not part of the container yet; they apply at their start until those bundles say
     // otherwise here.

@@ -12,6 +12,7 @@ enum ConfigPid {
     CORE("io.cascadence"),
     WEB("io.cascadence.web"),
     SCHEDULER("io.cascadence.scheduler"),
+    METRICS("io.cascadence.metrics"),
     TEMPORAL("io.cascadence.temporal"),
     CRONYX("io.cascadence.cronyx"),
     TRANSPORT("io.cascadence.transport");

@@ -29,6 +29,7 @@ final class Defaults {
     static final String ALLOWED_HOSTS = "";
     static final String CORS_ORIGINS = "";
     static final String STAGE_RETENTION = "1000";
+    static final String METRICS_PORT = "0";
     static final String TEMPORAL_SERVER = "localhost:7233";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";

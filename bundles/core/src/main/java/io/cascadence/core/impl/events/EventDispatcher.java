@@ -1,5 +1,6 @@
 package io.cascadence.core.impl.events;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,9 @@ import io.cascadence.api.event.EventListener;
 public final class EventDispatcher implements EventBus {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    /** The name the drops of listeners that went away are counted under. */
+    public static final String REMOVED = "removed";
 
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final Map<EventListener, ListenerChannel> listeners = new ConcurrentHashMap<>();
@@ -69,6 +73,19 @@ public final class EventDispatcher implements EventBus {
     /** Events dropped because a listener fell behind, since start. */
     public long dropped() {
         return droppedByRemoved.get() + listeners.values().stream().mapToLong(ListenerChannel::dropped).sum();
+    }
+
+    /**
+     * Events dropped since start by each listener there is now, by its name, and under {@code "removed"} those of
+     * listeners that went away.
+     */
+    public Map<String, Long> droppedByListener() {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (ListenerChannel channel : listeners.values()) {
+            dropped.put(channel.name(), channel.dropped());
+        }
+        dropped.merge(REMOVED, droppedByRemoved.get(), Long::sum);
+        return dropped;
     }
 
     public void close() {

@@ -38,6 +38,10 @@ final class ListenerChannel {
         }
     }
 
+    String name() {
+        return name;
+    }
+
     long dropped() {
         return dropped.get();
     }

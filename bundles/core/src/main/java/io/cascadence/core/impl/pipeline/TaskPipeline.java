@@ -347,7 +347,7 @@ public final class TaskPipeline {
             if (!root) {
                 services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(),
                         ending.status(), null, ending.reason(), null, startedAt, finishedAt, run.userHashOrNull(),
-                        run.groupHashOrNull()));
+                        run.groupHashOrNull(), run.dueAt().orElse(null)));
             }
             throw new CompletionException(new TaskFailedException(run.taskName(), run.runId(), null,
                     ending.status(), ending.reason(), null));
@@ -355,7 +355,7 @@ public final class TaskPipeline {
         if (error == null) {
             services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(),
                     "success", null, null, Previews.of(result), startedAt, finishedAt, run.userHashOrNull(),
-                    run.groupHashOrNull()));
+                    run.groupHashOrNull(), run.dueAt().orElse(null)));
             return result;
         }
         Throwable cause = Futures.unwrap(error);
@@ -363,7 +363,7 @@ public final class TaskPipeline {
                 : new StageFailure(RUN, reason(cause), cause);
         services.events().publish(new TaskRunEvent(run.taskName(), run.runId(), run.parentRunIdOrNull(), "error",
                 failure.stage(), failure.reason(), null, startedAt, finishedAt, run.userHashOrNull(),
-                run.groupHashOrNull()));
+                run.groupHashOrNull(), run.dueAt().orElse(null)));
         throw new CompletionException(new TaskFailedException(run.taskName(), run.runId(), failure.stage(),
                 failure.reason(), failure.getCause()));
     }

@@ -93,6 +93,10 @@ final class Admission {
         stopping = true;
     }
 
+    synchronized int running() {
+        return running;
+    }
+
     synchronized int queued() {
         return queue.size();
     }

@@ -227,7 +227,8 @@ public final class RunEngine {
         RunRecord record = active.find(execution.runId).orElse(null);
         services.events().publish(new TaskRunEvent(execution.taskName, execution.runId, null, status, null, reason,
                 null, record == null || record.startedAt() == null ? now : record.startedAt(), now,
-                record == null ? null : record.userHash(), record == null ? null : record.groupHash()));
+                record == null ? null : record.userHash(), record == null ? null : record.groupHash(),
+                record == null ? null : record.dueAt()));
         releaseSlot(execution);
         List<RunRecord> records = active.tree(execution.runId, status, reason, now);
         String stage = records.isEmpty() ? null : records.get(records.size() - 1).failedStage();
@@ -305,6 +306,11 @@ public final class RunEngine {
     /** Runs queued or running, and runs ended whose record is being written. */
     public int inFlight() {
         return executions.size();
+    }
+
+    /** Runs holding a worker. */
+    public int running() {
+        return admission.running();
     }
 
     /** Runs waiting for a worker. */

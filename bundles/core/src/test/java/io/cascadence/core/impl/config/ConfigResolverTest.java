@@ -299,4 +299,28 @@ class ConfigResolverTest {
                 .allSatisfy(problem -> assertThat(problem).doesNotContain(secret));
         assertThat(config.problems()).anySatisfy(problem -> assertThat(problem).contains("hash_secret"));
     }
+
+    // --- the metrics port, and a command line's value of it ---
+
+    @Test
+    void aCommandLinesMetricsPortCountsAsItsEnvironmentVariableAndWinsOverTheFiles() {
+        Map<String, String> environment = ConfigComponent.withCommandLine(Map.of("CASCADENCE_METRICS_PORT", "9100"),
+                name -> name.equals("cascadence.env.CASCADENCE_METRICS_PORT") ? "9200" : null);
+
+        ResolvedConfig config = resolve(ConfigPid.METRICS, cfg(Map.of("metrics_port", "9000")), yaml(Map.of()),
+                env(environment));
+
+        assertThat(config.value(ConfigKey.METRICS_PORT, Integer.class)).isEqualTo(9200);
+        assertThat(config.get(ConfigKey.METRICS_PORT).source()).isEqualTo(ConfigSource.ENVIRONMENT);
+    }
+
+    @Test
+    void aMetricsPortOutOfRangeIsRefusedNamingWhatIsAccepted() {
+        ResolvedConfig config = resolve(ConfigPid.METRICS, cfg(Map.of("metrics_port", "70000")), yaml(Map.of()),
+                env(Map.of()));
+
+        assertThat(config.value(ConfigKey.METRICS_PORT, Integer.class)).isZero();
+        assertThat(config.problems()).singleElement().asString()
+                .contains("metrics_port", "'70000'", "a port number from 1 to 65535, or 0 for none");
+    }
 }

@@ -99,8 +99,8 @@ class EffectiveConfigTest {
         ConfigReport report = config(Map.of()).report();
 
         assertThat(report.pids()).extracting(PidReport::pid).containsExactly("io.cascadence", "io.cascadence.web",
-                "io.cascadence.scheduler", "io.cascadence.temporal", "io.cascadence.cronyx",
-                "io.cascadence.transport");
+                "io.cascadence.scheduler", "io.cascadence.metrics", "io.cascadence.temporal",
+                "io.cascadence.cronyx", "io.cascadence.transport");
         assertThat(keys(report, "io.cascadence")).containsExactly("backend", "hash_secret", "stages_path",
                 "pointers_path", "tasks_path", "schedules_path", "runs_path", "history_url", "history_user",
                 "history_password", "history_pool_size", "history_sync", "states_path", "run_retention",
@@ -109,6 +109,7 @@ class EffectiveConfigTest {
         assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size", "api_tokens",
                 "api_tokens_scope", "allowed_hosts", "cors_origins");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
+        assertThat(keys(report, "io.cascadence.metrics")).containsExactly("metrics_port");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server");
         assertThat(keys(report, "io.cascadence.cronyx")).containsExactly("cronyx_base_url", "cronyx_timeout",
                 "cronyx_refresh");

@@ -1,6 +1,7 @@
 package io.cascadence.core.impl.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -188,10 +189,13 @@ class EventDispatcherTest {
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         IntStream.rangeClosed(1, 5).forEach(n -> dispatcher.publish(event(n)));
         assertThat(dispatcher.dropped()).isEqualTo(3);
+        assertThat(dispatcher.droppedByListener()).containsExactly(entry("stuck", 3L),
+                entry(EventDispatcher.REMOVED, 0L));
 
         dispatcher.removeListener(stuck);
 
         assertThat(dispatcher.dropped()).isEqualTo(3);
+        assertThat(dispatcher.droppedByListener()).containsExactly(entry(EventDispatcher.REMOVED, 3L));
     }
 
     @Test
