@@ -79,6 +79,10 @@ enum ConfigKey {
             "Seconds POST /tasks/{name}/run waits for the result before it answers 202 with the run id"),
     MAX_BODY_SIZE(WEB, LIVE, "max_body_size", "CASCADENCE_MAX_BODY_SIZE", Defaults.MAX_BODY_SIZE,
             ValueParser.positiveInt(), "Largest HTTP request body read, in bytes; a larger one is refused (HTTP 413)"),
+    WEBHOOK_PORT(WEB, LIVE, "webhook_port", "CASCADENCE_WEBHOOK_PORT", Defaults.WEBHOOK_PORT, ValueParser.port(),
+            "A second HTTP port that serves only POST /webhook/{source} (0: none); it must differ from the HTTP port"),
+    WEBHOOK_HOST(WEB, LIVE, "webhook_host", "CASCADENCE_WEBHOOK_HOST", Defaults.WEBHOOK_HOST, ValueParser.text(),
+            "Address the webhook_port listener binds to; 0.0.0.0 serves every interface"),
 
     TIMEZONE(SCHEDULER, LIVE, "timezone", "CASCADENCE_TIMEZONE", Defaults.TIMEZONE, ValueParser.zone(),
             "IANA time zone for cron expressions"),

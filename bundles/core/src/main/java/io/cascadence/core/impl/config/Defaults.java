@@ -24,6 +24,8 @@ final class Defaults {
     static final String SHUTDOWN_GRACE = "10";
     static final String SYNC_WAIT = "30";
     static final String MAX_BODY_SIZE = "1048576";
+    static final String WEBHOOK_PORT = "0";
+    static final String WEBHOOK_HOST = "0.0.0.0";
     static final String STAGE_RETENTION = "1000";
     static final String TEMPORAL_SERVER = "localhost:7233";
     static final String CRONYX_BASE_URL = "";

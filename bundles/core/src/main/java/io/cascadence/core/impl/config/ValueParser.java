@@ -120,6 +120,21 @@ interface ValueParser {
         };
     }
 
+    /** A TCP port, 1 to 65535, or 0 for none. */
+    static ValueParser port() {
+        return text -> {
+            try {
+                int value = Integer.parseInt(text.strip());
+                if (value >= 0 && value <= 65535) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what is accepted
+            }
+            throw new IllegalArgumentException("expected a port number from 1 to 65535, or 0 for none");
+        };
+    }
+
     static ValueParser nonNegativeInt() {
         return text -> {
             try {

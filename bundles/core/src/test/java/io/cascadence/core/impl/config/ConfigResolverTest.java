@@ -206,7 +206,8 @@ class ConfigResolverTest {
         ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of()), yaml, env);
         ResolvedConfig scheduler = resolve(ConfigPid.SCHEDULER, cfg(Map.of()), yaml, env);
 
-        assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576));
+        assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576),
+                Map.entry("webhook_port", 0), Map.entry("webhook_host", "0.0.0.0"));
         assertThat(web.get(ConfigKey.SYNC_WAIT).origin()).isEqualTo("CASCADENCE_SYNC_WAIT");
         assertThat(scheduler.properties()).containsExactly(Map.entry("timezone", "Asia/Tokyo"));
         assertThat(scheduler.get(ConfigKey.TIMEZONE).origin()).isEqualTo(YAML_FILE);

@@ -97,7 +97,8 @@ class EffectiveConfigTest {
                 "history_password", "history_pool_size", "history_sync", "states_path", "run_retention",
                 "max_concurrent_runs", "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace",
                 "stage_retention");
-        assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size");
+        assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size", "webhook_port",
+                "webhook_host");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server");
         assertThat(keys(report, "io.cascadence.cronyx")).containsExactly("cronyx_base_url", "cronyx_timeout",
