@@ -23,4 +23,11 @@ public @interface WebConfiguration {
     @AttributeDefinition(description = "Largest HTTP request body read, in bytes; a larger one is refused with 413 "
             + "(env CASCADENCE_MAX_BODY_SIZE)")
     int max__body__size() default 1048576;
+
+    @AttributeDefinition(description = "A second HTTP port that serves only POST /webhook/{source}; 0 for none "
+            + "(env CASCADENCE_WEBHOOK_PORT)")
+    int webhook__port() default 0;
+
+    @AttributeDefinition(description = "Address the webhook_port listener binds to (env CASCADENCE_WEBHOOK_HOST)")
+    String webhook__host() default "0.0.0.0";
 }
