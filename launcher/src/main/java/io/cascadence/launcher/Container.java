@@ -154,6 +154,9 @@ public final class Container {
         p.put("cascadence.data", installation.data().toString());
         p.put("cascadence.plugins", installation.plugins().toString());
         p.put(ContainerOptions.FIRES_SCHEDULES, Boolean.toString(options.firesSchedules()));
+        if (options.webhookListener() != null) {
+            p.put(ContainerOptions.WEBHOOK_LISTENER, options.webhookListener());
+        }
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
         // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check

@@ -12,9 +12,20 @@ import java.nio.file.Path;
  * @param firesSchedules whether cron schedules fire: true for {@code bin/cascadence}; false for the private
  *        container a {@code bin/task} command starts, which must not run (or catch up) scheduled tasks while it
  *        answers one command
+ * @param webhookListener {@code host:port} of a second HTTP listener that serves only the webhook endpoints (as
+ *        {@code bin/task webhook} asks for), or {@code null} for what the configuration says
  */
-public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
+public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
+        String webhookListener) {
+
+    /** Options without a webhook listener of their own. */
+    public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
+        this(host, port, shell, cache, firesSchedules, null);
+    }
 
     /** The framework property that says so ({@code false} keeps the cron engine from firing). */
     public static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
+
+    /** The framework property that carries {@link #webhookListener()}; it wins over {@code webhook_port}. */
+    public static final String WEBHOOK_LISTENER = "cascadence.webhook.listener";
 }

@@ -50,6 +50,9 @@ public final class TaskCli {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        if (line.command().equals("webhook")) {
+            return WebhookCommand.run(line, out, err);
+        }
         try {
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
@@ -118,7 +121,7 @@ public final class TaskCli {
         }
     }
 
-    private static int freePort(String host) {
+    static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -127,7 +130,7 @@ public final class TaskCli {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
