@@ -100,7 +100,7 @@ public class WebhookListener implements Filter, HealthContributor {
         }
         WebhookConnectorFactory factory = new WebhookConnectorFactory(host.isEmpty() ? "0.0.0.0" : host, port);
         listener = new Listener(host, port, context.registerService(ConnectorFactory.class, factory, null), factory);
-        LOG.info("Webhook listener requested on {}:{} (POST /webhook/{{source}} only)", factory.host, port);
+        LOG.info("Webhook listener requested on {}:{} (POST /webhook/{source} only)", factory.host, port);
     }
 
     @Deactivate
@@ -175,7 +175,7 @@ public class WebhookListener implements Filter, HealthContributor {
                     try {
                         super.doStart();
                         failure = null;
-                        LOG.info("Webhook listener on {}:{}", host, port);
+                        WebhookListener.LOG.info("Webhook listener on {}:{}", host, port);
                     } catch (Exception e) {
                         failure = e.getMessage() == null ? e.toString() : e.getMessage();
                         throw e;
