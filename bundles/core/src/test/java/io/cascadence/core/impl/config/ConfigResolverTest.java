@@ -137,6 +137,17 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aWebhookPortOutsideTheRangeOfPortsIsRefusedAndTheListenerStaysOff() {
+        ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of("webhook_port", "70000")), yaml(Map.of()),
+                env(Map.of("CASCADENCE_WEBHOOK_HOST", "127.0.0.1")));
+
+        assertThat(web.value(ConfigKey.WEBHOOK_PORT, Integer.class)).isZero();
+        assertThat(web.value(ConfigKey.WEBHOOK_HOST, String.class)).isEqualTo("127.0.0.1");
+        assertThat(web.problems()).singleElement().asString()
+                .contains("webhook_port", "'70000'", "expected a port number from 1 to 65535, or 0 for none");
+    }
+
+    @Test
     void invalidEnvironmentValueIsReportedWithTheVariableNameAndFallsBackToDefault() {
         ResolvedConfig config = resolve(ConfigPid.CRONYX, cfg(Map.of()), yaml(Map.of()),
                 env(Map.of("CRONYX_TIMEOUT", "-3")));
