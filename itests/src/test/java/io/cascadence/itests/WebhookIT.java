@@ -73,6 +73,7 @@ class WebhookIT {
                     "source = github\nsecret = " + SECRET + "\n");
             Await.until("the github secret in force",
                     () -> warnings(http).stream().noneMatch(w -> w.startsWith("webhook source 'github'")));
+            assertThat(http.get("/config").body() + http.get("/health").body()).doesNotContain(SECRET);
             int before = runs(http, "github_webhook");
 
             Delivery missing = post(base + "/webhook/github", ISSUE_OPENED, github("issues", "d-1", null));

@@ -2,7 +2,6 @@ package io.cascadence.web.impl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +10,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.cascadence.api.BackendUnavailableException;
-import io.cascadence.api.CascadenceException;
 import io.cascadence.api.InvalidRequestException;
-import io.cascadence.api.RunHandle;
-import io.cascadence.api.RunRejectedException;
-import io.cascadence.api.RunRequest;
 import io.cascadence.api.Scheduler;
-import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
-import io.cascadence.api.TaskStateException;
-import io.cascadence.api.Trigger;
-import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.WebhookTask;
 import io.cascadence.api.config.CascadenceConfig;
 import jakarta.servlet.Servlet;
@@ -45,8 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>A task that is paused or disabled, or went away meanwhile, is skipped and listed with the reason. When
  * Cascadence cannot take a run now (429 with a full queue, 503 while stopping or without its backend), the
  * delivery is refused with that status if no run was accepted yet, so that the sender's retry runs everything;
- * once one run is accepted, the others that cannot be taken are listed as skipped, since a retry would run the
- * accepted one again.
+ * once one run is accepted, the others that cannot be taken are listed as skipped ({@link WebhookDispatch}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-webhooks")
@@ -56,7 +43,6 @@ public class WebhookServlet extends RoutedServlet {
     static final String PREFIX = "/webhook";
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookServlet.class);
     private static final Routes ROUTES = Routes.of(Routes.route("{source}", "POST"));
     /** Longest delivery id kept; ids are single lines of printable ASCII. */
     private static final int MAX_DELIVERY_ID = 200;
@@ -122,10 +108,10 @@ public class WebhookServlet extends RoutedServlet {
         input.put(WebhookTask.EVENT, event);
         input.put(WebhookTask.PAYLOAD, payload);
         try {
-            submit(tasks, input, answer);
-        } catch (CascadenceException e) {
+            WebhookDispatch.submit(scheduler, tasks, input, answer);
+        } catch (RuntimeException e) {
             if (delivery != null) {
-                sources.release(source, delivery);
+                sources.release(source, delivery); // refused: the sender's retry is not a duplicate
             }
             throw e;
         }
@@ -133,29 +119,6 @@ public class WebhookServlet extends RoutedServlet {
             sources.commit(source, delivery);
         }
         Json.write(response, HttpServletResponse.SC_ACCEPTED, answer);
-    }
-
-    /** One run per task, in name order; see the class's description for what is skipped and what is refused. */
-    private void submit(List<String> tasks, Map<String, Object> input, Map<String, Object> answer) {
-        List<Map<String, Object>> runs = new ArrayList<>();
-        List<Map<String, Object>> skipped = new ArrayList<>();
-        for (String task : tasks) {
-            try {
-                RunHandle handle = scheduler.submit(RunRequest.of(task, Trigger.WEBHOOK).withInput(input));
-                runs.add(entry("task", task, "run_id", handle.runId()));
-            } catch (TaskStateException | UnknownTaskException e) {
-                skipped.add(entry("task", task, "reason", e.getMessage()));
-            } catch (RunRejectedException | BackendUnavailableException | StoreUnavailableException e) {
-                if (runs.isEmpty()) {
-                    throw e;
-                }
-                LOG.warn("Webhook delivery to '{}': run of {} refused after others were accepted: {}",
-                        input.get(WebhookTask.SOURCE), task, e.getMessage());
-                skipped.add(entry("task", task, "reason", e.getMessage()));
-            }
-        }
-        answer.put("runs", runs);
-        answer.put("skipped", skipped);
     }
 
     private List<String> tasksFor(String source) {
@@ -178,12 +141,5 @@ public class WebhookServlet extends RoutedServlet {
                     + MAX_DELIVERY_ID + " printable ASCII characters without spaces");
         }
         return id;
-    }
-
-    private static Map<String, Object> entry(String key, Object value, String otherKey, Object otherValue) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put(key, value);
-        entry.put(otherKey, otherValue);
-        return entry;
     }
 }
