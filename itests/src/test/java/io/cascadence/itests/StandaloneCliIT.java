@@ -19,7 +19,8 @@ class StandaloneCliIT {
 
         Installation.CommandResult list = installation.task("list");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
-        assertThat(list.stdout()).isEqualTo("example\tenabled\nhello\tenabled\n");
+        assertThat(list.stdout()).isEqualTo("calcom_webhook\tenabled\nexample\tenabled\ngithub_webhook\tenabled\n"
+                + "hello\tenabled\n");
 
         Installation.CommandResult run = installation.task("run", "hello", "--user-id", "ada");
         assertThat(run.exitCode()).as(run.stderr()).isZero();

@@ -179,6 +179,9 @@ public final class Container {
         if (options.metricsPort() > 0) {
             p.put(ContainerOptions.METRICS_PORT, Integer.toString(options.metricsPort()));
         }
+        if (options.webhookListener() != null) {
+            p.put(ContainerOptions.WEBHOOK_LISTENER, options.webhookListener());
+        }
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
         // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check

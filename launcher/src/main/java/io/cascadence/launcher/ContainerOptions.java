@@ -14,9 +14,11 @@ import java.nio.file.Path;
  *        answers one command
  * @param metricsPort the second port serving {@code /metrics} that {@code --metrics-port} gave, winning over
  *        {@code metrics_port} for this process; 0 when the option was not given
+ * @param webhookListener {@code host:port} of a second HTTP listener that serves only the webhook endpoints (as
+ *        {@code bin/task webhook} asks for), or {@code null} for what the configuration says
  */
 public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
-        int metricsPort) {
+        int metricsPort, String webhookListener) {
 
     /** The framework property that says so ({@code false} keeps the cron engine from firing). */
     public static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
@@ -27,8 +29,17 @@ public record ContainerOptions(String host, int port, boolean shell, Path cache,
      */
     public static final String METRICS_PORT = "cascadence.env.CASCADENCE_METRICS_PORT";
 
-    /** Options without {@code --metrics-port}. */
+    /** The framework property that carries {@link #webhookListener()}; it wins over {@code webhook_port}. */
+    public static final String WEBHOOK_LISTENER = "cascadence.webhook.listener";
+
+    /** Options without {@code --metrics-port} or a webhook listener of their own. */
     public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
-        this(host, port, shell, cache, firesSchedules, 0);
+        this(host, port, shell, cache, firesSchedules, 0, null);
+    }
+
+    /** Options with {@code --metrics-port} and no webhook listener of their own. */
+    public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
+            int metricsPort) {
+        this(host, port, shell, cache, firesSchedules, metricsPort, null);
     }
 }

@@ -44,7 +44,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("config", new Spec(List.of(), Set.of())),
             Map.entry("schedule", new Spec(List.of("NAME", "EXPRESSION"), Set.of("timezone", "misfire", "overlap"))),
             Map.entry("unschedule", new Spec(List.of("NAME"), Set.of())),
-            Map.entry("schedules", new Spec(List.of(), Set.of())));
+            Map.entry("schedules", new Spec(List.of(), Set.of())),
+            Map.entry("webhook", new Spec(List.of(), Set.of("host", "port"))));
 
     static final String USAGE = String.join("\n",
             "Usage: task [--metrics-port PORT] COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
@@ -73,6 +74,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  unschedule NAME                           remove a task's schedule; the task stays registered",
             "  schedules                                 list the schedules: <name> TAB <expression> TAB",
             "                                            <next fire, ISO-8601 UTC, or -> [TAB <own time zone>]",
+            "  webhook [--host H] [--port P]             serve the webhook endpoints (POST /webhook/SOURCE) on",
+            "                                            H:P (default 0.0.0.0:8000) in the foreground, until",
+            "                                            Ctrl-C; nothing else is served there",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "--job-id is another name for --run-id.",

@@ -58,6 +58,9 @@ public final class TaskCli {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        if (line.command().equals("webhook")) {
+            return WebhookCommand.run(line, metricsPort, out, err);
+        }
         try {
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
@@ -154,7 +157,7 @@ public final class TaskCli {
         return token == null || token.isBlank() ? null : token.strip();
     }
 
-    private static int freePort(String host) {
+    static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -163,7 +166,7 @@ public final class TaskCli {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

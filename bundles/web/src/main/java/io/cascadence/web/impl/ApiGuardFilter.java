@@ -31,8 +31,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * DNS rebinding), a state-changing request from a page of another origin that {@code cors_origins} does not list
  * (403), and, when {@code api_tokens} is set, a request in {@code api_tokens_scope} without a valid
  * {@code Authorization: Bearer} token (401 with {@code WWW-Authenticate}); answers CORS preflights; makes a bound
- * token's identity the caller's. The configuration is turned into one {@link ApiAccess} per change, so a request only
- * reads a few headers: a {@code GET} without {@code Origin} and token costs a header lookup and a set lookup.
+ * token's identity the caller's. Webhook deliveries ({@code /webhook/...}) need no token: a source's secret signs
+ * them instead; on the webhook listener's port their {@code Host} is not checked either. The configuration is turned
+ * into one {@link ApiAccess} per change, so a request only reads a few headers: a {@code GET} without
+ * {@code Origin} and token costs a header lookup and a set lookup.
  */
 // The whiteboard calls filters of higher ranking first: this one before JsonErrorsFilter (ranking 0).
 @Component(service = {Filter.class, HealthContributor.class}, configurationPid = WebConfiguration.PID,
@@ -93,7 +95,11 @@ public class ApiGuardFilter implements Filter, HealthContributor {
         HttpServletResponse response = (HttpServletResponse) res;
         ApiAccess now = access;
         String host = request.getHeader("Host");
-        if (!now.hosts().allows(host)) {
+        // A webhook delivery proves itself by its signature (a source's secret), never by an API token, which its
+        // sender does not have; on the webhook listener's port its sender names this machine as it knows it.
+        boolean webhook = WebhookListener.isWebhookPath(request.getRequestURI());
+        boolean onListener = webhook && request.getAttribute(WebhookListener.ON_LISTENER) != null;
+        if (!onListener && !now.hosts().allows(host)) {
             Json.error(response, 421, "Host '" + quote(AllowedHosts.name(host)) + "' is not a name Cascadence "
                     + "answers to; add it to allowed_hosts (io.cascadence.web) if it names this machine");
             return;
@@ -116,7 +122,7 @@ public class ApiGuardFilter implements Filter, HealthContributor {
                 response = new CorsResponse(response, origin);
             }
         }
-        if (now.tokens().enabled()) {
+        if (now.tokens().enabled() && !webhook) {
             String authorization = request.getHeader("Authorization");
             if (authorization == null) {
                 if (now.needsToken(method)) {

@@ -63,6 +63,9 @@ final class Errors {
         if (e instanceof BodyTooLargeException) {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         }
+        if (e instanceof WebhookException webhook) {
+            return webhook.status();
+        }
         // InvalidRequestException (InvalidScheduleException too), and the root type itself, which the stores use for input they refuse.
         return HttpServletResponse.SC_BAD_REQUEST;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -36,6 +35,19 @@ final class RequestBodies {
      * @throws BodyTooLargeException when the body is larger than {@code limit}
      */
     static Object json(HttpServletRequest request, long limit) throws IOException {
+        byte[] bytes = bytes(request, limit);
+        return new String(bytes, StandardCharsets.UTF_8).isBlank() ? null : parse(bytes);
+    }
+
+    /**
+     * The body's bytes as they arrived, for a route that must see them before it parses them (a webhook's
+     * signature is made over the raw bytes). A declared length over the limit is refused before anything is read;
+     * a body without one (chunked) is read up to one byte past the limit.
+     *
+     * @param limit the largest body accepted, in bytes
+     * @throws BodyTooLargeException when the body is larger than {@code limit}
+     */
+    static byte[] bytes(HttpServletRequest request, long limit) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw new BodyTooLargeException(limit, declared);
@@ -47,15 +59,23 @@ final class RequestBodies {
         if (bytes.length > limit) {
             throw new BodyTooLargeException(limit, -1);
         }
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            return null;
-        }
+        return bytes;
+    }
+
+    /**
+     * {@code bytes} as a JSON-like value.
+     *
+     * @throws InvalidRequestException when they are not one JSON document, saying where it breaks
+     */
+    static Object parse(byte[] bytes) {
         try {
             return READER.readValue(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            throw new InvalidRequestException("the request body is not JSON: " + e.getOriginalMessage()
-                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
+        } catch (IOException e) {
+            String where = e instanceof JsonProcessingException p && p.getLocation() != null
+                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")"
+                    : "";
+            String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw new InvalidRequestException("the request body is not JSON: " + message + where);
         }
     }
 

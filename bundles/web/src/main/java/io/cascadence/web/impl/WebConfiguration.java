@@ -40,4 +40,11 @@ public @interface WebConfiguration {
     @AttributeDefinition(description = "Origins browsers may call the API from (CORS), comma-separated, or * "
             + "(env CASCADENCE_CORS_ORIGINS)")
     String cors__origins() default "";
+
+    @AttributeDefinition(description = "A second HTTP port that serves only POST /webhook/{source}; 0 for none "
+            + "(env CASCADENCE_WEBHOOK_PORT)")
+    int webhook__port() default 0;
+
+    @AttributeDefinition(description = "Address the webhook_port listener binds to (env CASCADENCE_WEBHOOK_HOST)")
+    String webhook__host() default "0.0.0.0";
 }

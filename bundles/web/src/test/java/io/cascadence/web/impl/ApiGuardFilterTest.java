@@ -128,6 +128,29 @@ class ApiGuardFilterTest {
     }
 
     @Test
+    void aWebhookDeliveryNeedsNoTokenButItsHostIsCheckedExceptOnTheWebhookListener() throws Exception {
+        ApiGuardFilter filter = filter(ADMIN, "all", "", "");
+
+        send(filter, request("POST", "/webhook/github").build());
+        assertThat(passed.get()).isNotNull();
+
+        passed.set(null);
+        send(filter, request("POST", "/webhookx").build());
+        assertThat(passed.get()).isNull();
+        assertThat(response.status).isEqualTo(401);
+
+        Fakes.Response foreign = new Fakes.Response();
+        filter.doFilter(request("POST", "/webhook/github").header("Host", "hooks.example.com").build(),
+                foreign.proxy, (req, res) -> passed.set((HttpServletRequest) req));
+        assertThat(passed.get()).isNull();
+        assertThat(foreign.status).isEqualTo(421);
+
+        filter.doFilter(request("POST", "/webhook/github").header("Host", "hooks.example.com").onListener().build(),
+                new Fakes.Response().proxy, (req, res) -> passed.set((HttpServletRequest) req));
+        assertThat(passed.get()).isNotNull();
+    }
+
+    @Test
     void aHostThatIsNotAllowedIs421NamingItAndTheKey() throws Exception {
         ApiGuardFilter filter = filter("", "writes", "", "");
 
@@ -254,6 +277,7 @@ class ApiGuardFilterTest {
         private final String method;
         private final String uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean onListener;
 
         RequestBuilder(String method, String uri) {
             this.method = method;
@@ -263,6 +287,12 @@ class ApiGuardFilterTest {
 
         RequestBuilder header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /** As {@link WebhookListener} marks a request that came in on the webhook listener's port. */
+        RequestBuilder onListener() {
+            onListener = true;
             return this;
         }
 
@@ -277,6 +307,8 @@ class ApiGuardFilterTest {
                         case "getHeader" -> headers.entrySet().stream()
                                 .filter(h -> h.getKey().equalsIgnoreCase((String) args[0]))
                                 .map(Map.Entry::getValue).findFirst().orElse(null);
+                        case "getAttribute" -> onListener && WebhookListener.ON_LISTENER.equals(args[0])
+                                ? Boolean.TRUE : null;
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }

@@ -28,6 +28,12 @@ final class CfgFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CfgFolder.class);
 
+    /**
+     * Factory PIDs of Cascadence's bundles (the webhook sources of the web bundle): their configurations are
+     * {@code <factoryPid>-<name>.cfg} files that reach those bundles as written, outside the catalogue of keys.
+     */
+    static final Set<String> FACTORY_PIDS = Set.of("io.cascadence.webhook");
+
     private final Map<String, List<Path>> byName;
 
     private CfgFolder(Map<String, List<Path>> byName) {
@@ -91,7 +97,10 @@ final class CfgFolder {
                 }
             }
             String name = group.getKey();
-            if (name.startsWith("io.cascadence") && name.indexOf('-') < 0 && !knownPids.contains(name)) {
+            if (FACTORY_PIDS.contains(name)) {
+                problems.add(group.getValue().get(0) + " configures " + name + " without a name, but it takes one "
+                        + "file per instance: name it " + name + "-<name>.cfg (such as " + name + "-github.cfg)");
+            } else if (name.startsWith("io.cascadence") && name.indexOf('-') < 0 && !knownPids.contains(name)) {
                 problems.add(group.getValue().get(0) + " configures PID " + name + ", which Cascadence does not "
                         + "read; its PIDs are " + String.join(", ", knownPids));
             }

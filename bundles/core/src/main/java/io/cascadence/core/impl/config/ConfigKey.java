@@ -92,12 +92,16 @@ enum ConfigKey {
                     + "machine's names and addresses; others are refused (HTTP 421); * allows any"),
     CORS_ORIGINS(WEB, LIVE, "cors_origins", "CASCADENCE_CORS_ORIGINS", Defaults.CORS_ORIGINS, ValueParser.origins(),
             "Origins browsers may call the API from (CORS), comma-separated scheme://host[:port], or *"),
+    WEBHOOK_PORT(WEB, LIVE, "webhook_port", "CASCADENCE_WEBHOOK_PORT", Defaults.WEBHOOK_PORT, ValueParser.port(),
+            "A second HTTP port that serves only POST /webhook/{source} (0: none); it must differ from the HTTP port"),
+    WEBHOOK_HOST(WEB, LIVE, "webhook_host", "CASCADENCE_WEBHOOK_HOST", Defaults.WEBHOOK_HOST, ValueParser.text(),
+            "Address the webhook_port listener binds to; 0.0.0.0 serves every interface"),
 
     TIMEZONE(SCHEDULER, LIVE, "timezone", "CASCADENCE_TIMEZONE", Defaults.TIMEZONE, ValueParser.zone(),
             "IANA time zone for cron expressions"),
 
     METRICS_PORT(METRICS, LIVE, "metrics_port", "CASCADENCE_METRICS_PORT", Defaults.METRICS_PORT,
-            ValueParser.portOrZero(),
+            ValueParser.port(),
             "A second port that serves /metrics (0: none; /metrics is always on the HTTP port too)"),
 
     // Read by bundles that are not part of the container yet; they apply at their start until those bundles say

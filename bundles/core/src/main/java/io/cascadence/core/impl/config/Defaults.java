@@ -28,6 +28,8 @@ final class Defaults {
     static final String API_TOKENS_SCOPE = "writes";
     static final String ALLOWED_HOSTS = "";
     static final String CORS_ORIGINS = "";
+    static final String WEBHOOK_PORT = "0";
+    static final String WEBHOOK_HOST = "0.0.0.0";
     static final String STAGE_RETENTION = "1000";
     static final String METRICS_PORT = "0";
     static final String TEMPORAL_SERVER = "localhost:7233";

@@ -123,8 +123,8 @@ interface ValueParser {
         };
     }
 
-    /** A TCP port, or 0 for none. */
-    static ValueParser portOrZero() {
+    /** A TCP port, 1 to 65535, or 0 for none. */
+    static ValueParser port() {
         return text -> {
             try {
                 int value = Integer.parseInt(text.strip());

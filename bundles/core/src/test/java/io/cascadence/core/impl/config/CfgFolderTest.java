@@ -68,6 +68,19 @@ class CfgFolderTest {
     }
 
     @Test
+    void aFactoryPidsFileWithoutANameIsAProblemNamingTheFormItTakes() throws IOException {
+        Path unnamed = file("io.cascadence.webhook.cfg");
+        file("io.cascadence.webhook-github.cfg");
+        CfgFolder folder = CfgFolder.scan(config);
+        CfgOwners owners = new CfgOwners();
+        owners.update(folder);
+
+        assertThat(folder.problems(owners, KNOWN)).containsExactly(unnamed + " configures io.cascadence.webhook "
+                + "without a name, but it takes one file per instance: name it io.cascadence.webhook-<name>.cfg "
+                + "(such as io.cascadence.webhook-github.cfg)");
+    }
+
+    @Test
     void aMissingFolderIsEmpty() {
         CfgFolder folder = CfgFolder.scan(config.resolve("absent"));
 

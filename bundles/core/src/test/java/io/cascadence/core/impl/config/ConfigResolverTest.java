@@ -137,6 +137,17 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aWebhookPortOutsideTheRangeOfPortsIsRefusedAndTheListenerStaysOff() {
+        ResolvedConfig web = resolve(ConfigPid.WEB, cfg(Map.of("webhook_port", "70000")), yaml(Map.of()),
+                env(Map.of("CASCADENCE_WEBHOOK_HOST", "127.0.0.1")));
+
+        assertThat(web.value(ConfigKey.WEBHOOK_PORT, Integer.class)).isZero();
+        assertThat(web.value(ConfigKey.WEBHOOK_HOST, String.class)).isEqualTo("127.0.0.1");
+        assertThat(web.problems()).singleElement().asString()
+                .contains("webhook_port", "'70000'", "expected a port number from 1 to 65535, or 0 for none");
+    }
+
+    @Test
     void invalidEnvironmentValueIsReportedWithTheVariableNameAndFallsBackToDefault() {
         ResolvedConfig config = resolve(ConfigPid.CRONYX, cfg(Map.of()), yaml(Map.of()),
                 env(Map.of("CRONYX_TIMEOUT", "-3")));
@@ -208,7 +219,8 @@ class ConfigResolverTest {
 
         assertThat(web.properties()).containsOnly(Map.entry("sync_wait", 1.0), Map.entry("max_body_size", 1048576),
                 Map.entry("api_tokens", ""), Map.entry("api_tokens_scope", "writes"), Map.entry("allowed_hosts", ""),
-                Map.entry("cors_origins", ""));
+                Map.entry("cors_origins", ""),
+                Map.entry("webhook_port", 0), Map.entry("webhook_host", "0.0.0.0"));
         assertThat(web.get(ConfigKey.SYNC_WAIT).origin()).isEqualTo("CASCADENCE_SYNC_WAIT");
         assertThat(scheduler.properties()).containsExactly(Map.entry("timezone", "Asia/Tokyo"));
         assertThat(scheduler.get(ConfigKey.TIMEZONE).origin()).isEqualTo(YAML_FILE);

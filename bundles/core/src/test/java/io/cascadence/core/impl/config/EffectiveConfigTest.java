@@ -107,7 +107,7 @@ class EffectiveConfigTest {
                 "max_concurrent_runs", "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace",
                 "stage_retention");
         assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size", "api_tokens",
-                "api_tokens_scope", "allowed_hosts", "cors_origins");
+                "api_tokens_scope", "allowed_hosts", "cors_origins", "webhook_port", "webhook_host");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
         assertThat(keys(report, "io.cascadence.metrics")).containsExactly("metrics_port");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server");
