@@ -58,4 +58,70 @@ class TaskCliTest {
                 .contains("NAME scheduled: EXPRESSION, then next fire: <UTC time>")
                 .contains("unschedule NAME").contains("schedules ").contains("<name> TAB <expression> TAB");
     }
+
+    @Test
+    void everyCommandHasItsOwnHelpWithItsOutputAndExitCodes() {
+        for (String command : CommandLine.commands()) {
+            out.reset();
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command)
+                    .startsWith("Usage: task " + command)
+                    .contains("Exit status: 0 done; 1 refused or failed")
+                    .contains("--user-id ID, --group-id ID");
+        }
+    }
+
+    @Test
+    void commandHelpSaysWhatTheCommandPrintsAndIsAlsoReachedWithDashHAndHelpCommand() {
+        assertThat(run("trigger", "report", "-h")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Output: run id: <uuid>")
+                .contains("error: 'NAME' is not a manual task");
+        out.reset();
+
+        assertThat(run("help", "watch-plugins")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("watching DIR... press Ctrl+C to stop")
+                .contains("uninstalled");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theUsageListsTheOriginalsCommands() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trigger NAME").contains("pointer-add NAME USER_ID "
+                + "RUN_ID").contains("pointer-list NAME").contains("pointer-receive NAME RUN_ID USER_HASH")
+                .contains("watch-plugins [DIR]").contains("task COMMAND --help");
+    }
+
+    @Test
+    void theProgrammaticEntryAnswersNoArgumentsWithTheUsageAndStatus2() {
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(TaskCli.run()).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task")
+                .endsWith("error: Missing command." + System.lineSeparator());
+    }
+
+    @Test
+    void pointerCommandsNeedTheirArgumentsAsTheOriginalsDid() {
+        assertThat(run("pointer-add", "family", "ada")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Missing argument 'RUN_ID'.");
+
+        assertThat(run("pointer-receive", "family", "run42")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Missing argument 'USER_HASH'.");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void watchingAFolderThatIsNotOneFailsBeforeAnyContainerIsAsked() {
+        // No cascadence.home is set: the folder is refused before the installation is looked for.
+        assertThat(run("watch-plugins", "/no/such/folder")).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("error: path '/no/such/folder' is not a readable directory" + System.lineSeparator());
+    }
 }
