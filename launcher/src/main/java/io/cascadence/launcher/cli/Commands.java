@@ -2,6 +2,7 @@ package io.cascadence.launcher.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -267,7 +268,9 @@ final class Commands {
     /**
      * Adds DIR to the container's plugin folders, prints the original's line, waits until the process is told to
      * stop ({@link #untilStopped}), then removes DIR again, so that its bundles are uninstalled. A folder that was
-     * watched already (another watch-plugins) is left watched.
+     * watched already (another watch-plugins) is left watched. Meanwhile it looks every {@link #WATCH_CHECK} that
+     * the container still watches DIR: one that stopped (or a console's {@code task:unwatch-plugins}) ends the
+     * command with an error rather than leaving it to claim a watch that is gone.
      */
     private void watchPlugins(CommandLine line, Map<String, String> identity) {
         String dir = line.arguments().get(0);
@@ -277,7 +280,12 @@ final class Commands {
         boolean added = answer == null || answer.path("added").asBoolean(true);
         out.println("watching " + dir + "... press Ctrl+C to stop");
         out.flush();
-        stop.await();
+        while (!stop.await(WATCH_CHECK)) {
+            if (!watched(folder, identity)) {
+                throw new RestClient.CommandFailedException(folder + " is no longer watched: the container stopped "
+                        + "or it was unwatched there");
+            }
+        }
         if (!added) {
             err.println(folder + " was watched before this command and stays watched");
             return;
@@ -287,6 +295,22 @@ final class Commands {
         } catch (LaunchException e) {
             // The container stopped first: it watches nothing any more, so there is nothing to undo.
             err.println("the container stopped meanwhile: " + e.getMessage());
+        }
+    }
+
+    /** How often {@code watch-plugins} checks that the container still watches its folder. */
+    static final Duration WATCH_CHECK = Duration.ofSeconds(2);
+
+    private boolean watched(Path folder, Map<String, String> identity) {
+        try {
+            for (JsonNode watched : rest.get("/plugins/folders", identity)) {
+                if (watched.asText().equals(folder.toString())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (LaunchException e) {
+            return false; // it does not answer: it stopped
         }
     }
 

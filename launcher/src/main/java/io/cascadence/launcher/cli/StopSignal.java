@@ -1,5 +1,6 @@
 package io.cascadence.launcher.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +30,12 @@ final class StopSignal {
         this.exitWithCommandStatus = exitWithCommandStatus;
     }
 
-    /** Waits until the process is told to stop (or this thread is interrupted). */
-    void await() {
+    /**
+     * Waits up to {@code timeout} for the process to be told to stop.
+     *
+     * @return whether it was told to (or this thread was interrupted, which ends the wait for good)
+     */
+    boolean await(Duration timeout) {
         synchronized (this) {
             if (hook == null && stopped.getCount() > 0) {
                 hook = new Thread(this::onShutdown, "cascadence-task-stop");
@@ -38,9 +43,10 @@ final class StopSignal {
             }
         }
         try {
-            stopped.await();
+            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 
@@ -53,6 +59,15 @@ final class StopSignal {
     void finished(int exitStatus) {
         status = exitStatus;
         finished.countDown();
+        synchronized (this) {
+            if (hook != null && stopped.getCount() > 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook); // the command ended otherwise: nothing to hold
+                } catch (IllegalStateException e) {
+                    // the shutdown has begun: the hook runs, finds the command finished and lets it go on
+                }
+            }
+        }
     }
 
     private void onShutdown() {

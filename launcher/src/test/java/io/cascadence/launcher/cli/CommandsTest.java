@@ -409,4 +409,26 @@ class CommandsTest {
         assertThat(received).extracting(Received::method).containsExactly("POST");
         assertThat(err()).contains("was watched before this command and stays watched");
     }
+
+    @Test
+    void watchPluginsEndsWithAnErrorWhenTheContainerNoLongerWatchesTheFolder() throws Exception {
+        String path = java.nio.file.Files.createTempDirectory("watched").toAbsolutePath().normalize().toString();
+        answers.put("POST /plugins/folders", new Answer(200, "{\"status\":\"watching\",\"path\":\"x\","
+                + "\"added\":true}"));
+        answers.put("GET /plugins/folders", new Answer(200, "[\"/elsewhere/plugins\"]"));
+
+        RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
+        StopSignal stop = new StopSignal(false);
+        Commands commands = new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).untilStopped(stop);
+
+        try {
+            assertThatThrownBy(() -> commands.execute(CommandLine.parse(new String[] {"watch-plugins", path})))
+                    .isInstanceOf(RestClient.CommandFailedException.class)
+                    .hasMessage(path + " is no longer watched: the container stopped or it was unwatched there");
+        } finally {
+            stop.finished(1); // as TaskCli does: lets go of the shutdown hook
+        }
+        assertThat(received).extracting(Received::method).containsExactly("POST", "GET");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.cascadence.core.impl.plugins.Election.Candidate;
 
@@ -40,8 +41,11 @@ final class PluginFolder {
     static final Duration QUIET = Duration.ofSeconds(2);
 
     private final Path folder;
-    /** Folders deployed beside {@link #folder}, in the order they were added. */
-    private final List<Path> added = new ArrayList<>();
+    /**
+     * Folders deployed beside {@link #folder}, in the order they were added; read without the lock, so that
+     * {@code GET /health} never waits for a scan.
+     */
+    private final List<Path> added = new CopyOnWriteArrayList<>();
     /** Added folders not scanned yet: what they hold is deployed at once, as at the first scan. */
     private final Set<Path> fresh = new HashSet<>();
     private final BundleInstaller installer;
@@ -111,7 +115,7 @@ final class PluginFolder {
     }
 
     /** The folders deployed: {@code plugins/} first, then the added ones. */
-    synchronized List<Path> folders() {
+    List<Path> folders() {
         List<Path> folders = new ArrayList<>();
         folders.add(folder);
         folders.addAll(added);
