@@ -1,6 +1,8 @@
 package io.cascadence.web.impl;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,6 +49,9 @@ public class PluginsServlet extends RoutedServlet {
     /** 200 {@code {"status":"watching","path","added"}}; {@code added} is false when it was watched already. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!fromThisMachine(request, response)) {
+            return;
+        }
         Path folder = folder(request);
         boolean added = folders.add(folder);
         Json.write(response, HttpServletResponse.SC_OK, answer("watching", folder, added));
@@ -55,12 +60,41 @@ public class PluginsServlet extends RoutedServlet {
     /** 200 {@code {"status":"unwatched","path"}}; 404 when the folder is not watched. */
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!fromThisMachine(request, response)) {
+            return;
+        }
         Path folder = folder(request);
         if (!folders.remove(folder)) {
             Json.error(response, HttpServletResponse.SC_NOT_FOUND, "Not a watched folder: " + folder.normalize());
             return;
         }
         Json.write(response, HttpServletResponse.SC_OK, answer("unwatched", folder, null));
+    }
+
+    /**
+     * A folder added here is code the container runs, read from wherever the container can read: only a client on
+     * this machine (which could as well copy the jars into plugins/) may change the folders, whatever address
+     * HTTP serves. Others get 403.
+     */
+    private static boolean fromThisMachine(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (local(request.getRemoteAddr())) {
+            return true;
+        }
+        Json.error(response, HttpServletResponse.SC_FORBIDDEN, "plugin folders can only be changed from the "
+                + "machine Cascadence runs on, not from " + request.getRemoteAddr());
+        return false;
+    }
+
+    /** Whether {@code address} (an IP literal) is one of this machine's: loopback or an interface's. */
+    static boolean local(String address) {
+        try {
+            InetAddress client = InetAddress.getByName(address);
+            return client.isLoopbackAddress() || client.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(client) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path folder(HttpServletRequest request) {
