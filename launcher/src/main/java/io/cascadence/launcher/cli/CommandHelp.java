@@ -125,6 +125,16 @@ final class CommandHelp {
                     Stores a pointer received from another instance as given (USER_HASH is already hashed), for
                     group --group-id; the task need not be installed here.
                     Output: pointer stored."""),
+            Map.entry("webhook", """
+                    Usage: task webhook [--host H] [--port P]
+
+                    Serves the webhook endpoints, POST /webhook/SOURCE and nothing else, on H:P (default
+                    0.0.0.0:8000) in the foreground until Ctrl-C or SIGTERM, starting Cascadence's parts without a
+                    running container (schedules are not fired); other task commands act on it meanwhile. With the
+                    installation's container running, that one serves the webhooks: the command says where and how
+                    to give it a listener of its own (webhook_port), and exits with 1. A port in use is refused
+                    with 1 before anything starts.
+                    Output: Serving webhooks on http://H:P/webhook/SOURCE (POST only); Ctrl-C stops."""),
             Map.entry("watch-plugins", """
                     Usage: task watch-plugins [DIR]
 
