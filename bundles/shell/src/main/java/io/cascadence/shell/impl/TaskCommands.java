@@ -83,7 +83,8 @@ public class TaskCommands {
         if (!task.manual()) {
             throw new InvalidRequestException("'" + name + "' is not a manual task");
         }
-        RunResult result = scheduler.run(RunRequest.of(name, Trigger.SHELL).withIdentity(new Identity(userId, groupId)));
+        RunResult result = scheduler.run(RunRequest.of(name, Trigger.SHELL)
+                .withIdentity(new Identity(userId, groupId)));
         return "run id: " + result.runId();
     }
 
