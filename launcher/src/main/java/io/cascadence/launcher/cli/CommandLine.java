@@ -45,7 +45,15 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("schedule", new Spec(List.of("NAME", "EXPRESSION"), Set.of("timezone", "misfire", "overlap"))),
             Map.entry("unschedule", new Spec(List.of("NAME"), Set.of())),
             Map.entry("schedules", new Spec(List.of(), Set.of())),
-            Map.entry("webhook", new Spec(List.of(), Set.of("host", "port"))));
+            Map.entry("webhook", new Spec(List.of(), Set.of("host", "port"))),
+            Map.entry("trigger", new Spec(List.of("NAME"), Set.of())),
+            Map.entry("pointer-add", new Spec(List.of("NAME", "USER_ID", "RUN_ID"), Set.of())),
+            Map.entry("pointer-list", new Spec(List.of("NAME"), Set.of())),
+            Map.entry("pointer-receive", new Spec(List.of("NAME", "RUN_ID", "USER_HASH"), Set.of())),
+            Map.entry("watch-plugins", new Spec(List.of("DIR"), Set.of())));
+
+    /** Arguments that may be left out, and what they then are: the original's watch-plugins watched "." . */
+    private static final Map<String, List<String>> DEFAULT_ARGUMENTS = Map.of("watch-plugins", List.of("."));
 
     static final String USAGE = String.join("\n",
             "Usage: task [--metrics-port PORT] COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
@@ -77,8 +85,15 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  webhook [--host H] [--port P]             serve the webhook endpoints (POST /webhook/SOURCE) on",
             "                                            H:P (default 0.0.0.0:8000) in the foreground, until",
             "                                            Ctrl-C; nothing else is served there",
+            "  trigger NAME                              run a manual-trigger task now: run id: <uuid>",
+            "  pointer-add NAME USER_ID RUN_ID           record that USER_ID has run RUN_ID of pointer task NAME",
+            "  pointer-list NAME --user-id ID            the user's pointers: <run_id> TAB <user_hash>",
+            "  pointer-receive NAME RUN_ID USER_HASH     store a pointer received from another instance",
+            "  watch-plugins [DIR]                       deploy the plugin bundles of DIR (default: .) too, until",
+            "                                            Ctrl+C; they are uninstalled then",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
+            "task COMMAND --help describes one command: its arguments, options, output and exit codes.",
             "--job-id is another name for --run-id.",
             "--token TOKEN (default: $CASCADENCE_API_TOKEN) is sent as the API token (Authorization: Bearer),",
             "which a running container needs when its api_tokens is set.",
@@ -87,6 +102,16 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");
+
+    /** Every sub-command {@code parse} knows. */
+    static Set<String> commands() {
+        return COMMANDS.keySet();
+    }
+
+    /** Whether {@code command} is a sub-command {@code parse} knows. */
+    static boolean known(String command) {
+        return COMMANDS.containsKey(command);
+    }
 
     /** @throws UsageException naming what is wrong; nothing has been sent then */
     static CommandLine parse(String[] args) {
@@ -125,6 +150,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             options.put(name.equals("job-id") ? "run-id" : name, name.equals("input") ? RunInput.read(value) : value);
         }
         List<String> names = spec.arguments();
+        List<String> defaults = DEFAULT_ARGUMENTS.getOrDefault(command, List.of());
+        while (arguments.size() < names.size() && arguments.size() >= names.size() - defaults.size()) {
+            arguments.add(defaults.get(arguments.size() - (names.size() - defaults.size())));
+        }
         if (arguments.size() < names.size()) {
             throw new UsageException("Missing argument '" + names.get(arguments.size()) + "'.");
         }

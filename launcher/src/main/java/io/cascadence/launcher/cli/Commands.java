@@ -1,10 +1,14 @@
 package io.cascadence.launcher.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cascadence.launcher.LaunchException;
 
 /** The sub-commands of {@code bin/task}, each a thin layer over the REST API, printing the original's formats. */
 final class Commands {
@@ -51,6 +55,11 @@ final class Commands {
             case "schedule" -> schedule(line, identity);
             case "unschedule" -> unschedule(line, identity);
             case "schedules" -> schedules(identity);
+            case "trigger" -> trigger(line, identity);
+            case "pointer-add" -> pointerAdd(line, identity);
+            case "pointer-list" -> pointerList(line, identity);
+            case "pointer-receive" -> pointerReceive(line, identity);
+            case "watch-plugins" -> watchPlugins(line, identity);
             default -> throw new IllegalStateException(line.command());
         }
     }
@@ -78,21 +87,34 @@ final class Commands {
 
     /** A run that outlasts the container's wait is answered 202 and goes on: the id, and where to follow it. */
     private void run(CommandLine line, Map<String, String> identity) {
+        start(line, identity, "run", "run-id\t");
+    }
+
+    /**
+     * The original's {@code task trigger}: a run of a manual-trigger task only ({@code POST /tasks/NAME/trigger}
+     * refuses any other), printed as the original did, {@code run id: <uuid>}.
+     */
+    private void trigger(CommandLine line, Map<String, String> identity) {
+        start(line, identity, "trigger", "run id: ");
+    }
+
+    /** {@code POST /tasks/NAME/<route>} and the run id after {@code prefix}; see {@link #run}. */
+    private void start(CommandLine line, Map<String, String> identity, String route, String prefix) {
         String name = line.arguments().get(0);
         Map<String, String> headers = new LinkedHashMap<>(identity);
         headers.put(TRIGGER_HEADER, "cli"); // recorded as the run's trigger: asked for from the command line
         RestClient.Response response;
         try {
-            response = rest.post("/tasks/" + RestClient.segment(name) + "/run", headers,
+            response = rest.post("/tasks/" + RestClient.segment(name) + "/" + route, headers,
                     line.options().get("input"));
         } catch (RestClient.CommandFailedException e) {
             if (e.runId() != null) {
-                out.println("run-id\t" + e.runId()); // a run that failed is on record: say which one it is
+                out.println(prefix + e.runId()); // a run that failed is on record: say which one it is
             }
             throw e;
         }
         String runId = response.body() == null ? "" : response.body().path("run_id").asText();
-        out.println("run-id\t" + runId);
+        out.println(prefix + runId);
         if (response.status() != 202) {
             return;
         }
@@ -214,5 +236,89 @@ final class Commands {
         for (JsonNode problem : report.path("problems")) {
             out.println("problem\t" + problem.asText());
         }
+    }
+
+    /** The original's {@code pointer-add NAME USER_ID RUN_ID}: USER_ID is the caller, whatever --user-id says. */
+    private void pointerAdd(CommandLine line, Map<String, String> identity) {
+        Map<String, String> caller = new LinkedHashMap<>(identity);
+        caller.put("X-User-ID", line.arguments().get(1));
+        rest.post("/pointers/" + RestClient.segment(line.arguments().get(0)) + "?run_id="
+                + RestClient.segment(line.arguments().get(2)), caller, null);
+        out.println("pointer added");
+    }
+
+    /** {@code <run_id> TAB <user_hash>}, one line per pointer of the user ({@code GET /pointers/NAME}). */
+    private void pointerList(CommandLine line, Map<String, String> identity) {
+        if (!identity.containsKey("X-User-ID")) {
+            throw new RestClient.CommandFailedException("pointer-list needs --user-id: pointers are listed for "
+                    + "one user");
+        }
+        for (JsonNode pointer : rest.get("/pointers/" + RestClient.segment(line.arguments().get(0)), identity)) {
+            out.println(pointer.path("run_id").asText() + "\t" + pointer.path("user_hash").asText());
+        }
+    }
+
+    private void pointerReceive(CommandLine line, Map<String, String> identity) {
+        rest.post("/pointers/" + RestClient.segment(line.arguments().get(0)) + "/receive?run_id="
+                + RestClient.segment(line.arguments().get(1)) + "&user_hash="
+                + RestClient.segment(line.arguments().get(2)), identity, null);
+        out.println("pointer stored");
+    }
+
+    /**
+     * Adds DIR to the container's plugin folders, prints the original's line, waits until the process is told to
+     * stop ({@link #untilStopped}), then removes DIR again, so that its bundles are uninstalled. A folder that was
+     * watched already (another watch-plugins) is left watched. Meanwhile it looks every {@link #WATCH_CHECK} that
+     * the container still watches DIR: one that stopped (or a console's {@code task:unwatch-plugins}) ends the
+     * command with an error rather than leaving it to claim a watch that is gone.
+     */
+    private void watchPlugins(CommandLine line, Map<String, String> identity) {
+        String dir = line.arguments().get(0);
+        Path folder = Path.of(dir).toAbsolutePath().normalize();
+        String query = "?path=" + RestClient.segment(folder.toString());
+        JsonNode answer = rest.post("/plugins/folders" + query, identity, null).body();
+        boolean added = answer == null || answer.path("added").asBoolean(true);
+        out.println("watching " + dir + "... press Ctrl+C to stop");
+        out.flush();
+        while (!stop.await(WATCH_CHECK)) {
+            if (!watched(folder, identity)) {
+                throw new RestClient.CommandFailedException(folder + " is no longer watched: the container stopped "
+                        + "or it was unwatched there");
+            }
+        }
+        if (!added) {
+            err.println(folder + " was watched before this command and stays watched");
+            return;
+        }
+        try {
+            rest.delete("/plugins/folders" + query, identity);
+        } catch (LaunchException e) {
+            // The container stopped first: it watches nothing any more, so there is nothing to undo.
+            err.println("the container stopped meanwhile: " + e.getMessage());
+        }
+    }
+
+    /** How often {@code watch-plugins} checks that the container still watches its folder. */
+    static final Duration WATCH_CHECK = Duration.ofSeconds(2);
+
+    private boolean watched(Path folder, Map<String, String> identity) {
+        try {
+            for (JsonNode watched : rest.get("/plugins/folders", identity)) {
+                if (watched.asText().equals(folder.toString())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (LaunchException e) {
+            return false; // it does not answer: it stopped
+        }
+    }
+
+    private StopSignal stop = new StopSignal(false);
+
+    /** What {@code watch-plugins} waits for: the process being told to stop. */
+    Commands untilStopped(StopSignal signal) {
+        this.stop = signal;
+        return this;
     }
 }

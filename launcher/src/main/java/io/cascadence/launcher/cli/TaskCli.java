@@ -24,7 +24,8 @@ import io.cascadence.launcher.RuntimeInfo;
  * {@code bin/task}. When a process owns the installation (the container, normally), the command goes to its REST
  * API. Otherwise this process takes ownership, starts the container's parts itself without a shell, on a private
  * loopback port, runs the command against that, and stops them again. Either way the command is the same REST
- * call, so both paths behave alike.
+ * call, so both paths behave alike. {@link #run(String...)} runs a command in the calling JVM and returns its exit
+ * status, for programs and tests.
  */
 public final class TaskCli {
 
@@ -37,21 +38,58 @@ public final class TaskCli {
     private TaskCli() {
     }
 
+    /** The process entry of {@code bin/task}: runs the command and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        StopSignal stop = new StopSignal(true);
+        int status = run(args, System.out, System.err, stop);
+        stop.finished(status);
+        System.exit(status);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("help") || args[0].equals("-h"))) {
-            out.println(CommandLine.USAGE);
-            return 0;
-        }
+    /**
+     * Runs one {@code bin/task} command in this JVM, as the process would, and returns its exit status instead of
+     * exiting: 0 done, 1 refused or failed ({@code error: <message>} on {@code System.err}), 2 a usage error
+     * (the usage on {@code System.err}; {@code run()} with no arguments is one: "Missing command."). Output goes
+     * to {@code System.out}. The installation is named by the system property {@code cascadence.home}, as
+     * {@code bin/task} sets it; without it a command fails with 1, while usage and {@code --help} still answer.
+     * {@code watch-plugins} returns once the JVM is told to stop.
+     *
+     * @param args the command line, as after {@code bin/task}: {@code run("list")}, {@code run("run", "hello")}
+     * @return the exit status
+     */
+    public static int run(String... args) {
+        return run(args, System.out, System.err);
+    }
+
+    /**
+     * {@link #run(String...)} with the command's output and its messages going to {@code out} and {@code err}.
+     *
+     * @return the exit status: 0, 1 or 2
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        StopSignal stop = new StopSignal(false);
+        int status = run(args, out, err, stop);
+        stop.finished(status);
+        return status;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, StopSignal stop) {
         CommandLine line;
         int metricsPort;
         try {
             MetricsPortOption global = globalOptions(args);
             metricsPort = global.port();
-            line = CommandLine.parse(global.rest().toArray(String[]::new));
+            String[] rest = global.rest().toArray(String[]::new);
+            if (rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("help") || rest[0].equals("-h"))) {
+                out.println(CommandLine.USAGE);
+                return 0;
+            }
+            Optional<String> help = help(rest);
+            if (help.isPresent()) {
+                out.println(help.get());
+                return 0;
+            }
+            line = CommandLine.parse(rest);
         } catch (CommandLine.UsageException e) {
             err.println(CommandLine.USAGE);
             err.println();
@@ -62,9 +100,10 @@ public final class TaskCli {
             return WebhookCommand.run(line, metricsPort, out, err);
         }
         try {
+            checkLocally(line);
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
-            execute(installation, line, metricsPort, out, err);
+            execute(installation, line, metricsPort, out, err, stop);
             return 0;
         } catch (RestClient.CommandFailedException | LaunchException e) {
             err.println("error: " + e.getMessage());
@@ -85,14 +124,43 @@ public final class TaskCli {
         }
     }
 
+    /**
+     * {@code task COMMAND --help} (or {@code -h}) and {@code task help COMMAND}: the command's own help, or the
+     * usage for a command without one.
+     */
+    static Optional<String> help(String[] args) {
+        if (args.length == 2 && args[0].equals("help") && CommandLine.known(args[1])) {
+            return Optional.of(CommandHelp.of(args[1]).orElse(CommandLine.USAGE));
+        }
+        if (args.length >= 2 && CommandLine.known(args[0])) {
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    return Optional.of(CommandHelp.of(args[0]).orElse(CommandLine.USAGE));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What can be refused before any container is asked (or started): a folder to watch that is not one. */
+    private static void checkLocally(CommandLine line) {
+        if (line.command().equals("watch-plugins")) {
+            Path folder = Path.of(line.arguments().get(0)).toAbsolutePath().normalize();
+            if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
+                throw new RestClient.CommandFailedException("path '" + line.arguments().get(0) + "' is not a "
+                        + "readable directory");
+            }
+        }
+    }
+
     private static void execute(Installation installation, CommandLine line, int metricsPort, PrintStream out,
-            PrintStream err) throws InterruptedException {
+            PrintStream err, StopSignal stop) throws InterruptedException {
         long deadline = System.nanoTime() + OWNER_WAIT.toNanos();
         while (true) {
             Optional<InstanceLock> lock = InstanceLock.tryAcquire(installation);
             if (lock.isPresent()) {
                 try (InstanceLock owned = lock.get()) {
-                    runStandalone(installation, owned, line, metricsPort, out, err);
+                    runStandalone(installation, owned, line, metricsPort, out, err, stop);
                 }
                 return;
             }
@@ -103,7 +171,7 @@ public final class TaskCli {
                     err.println(MetricsNotice.forRunning(owner.get(), metricsPort,
                             MetricsNotice.metricsPortOf(client)));
                 }
-                new Commands(client, out, err).execute(line);
+                new Commands(client, out, err).untilStopped(stop).execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -116,7 +184,7 @@ public final class TaskCli {
     }
 
     private static void runStandalone(Installation installation, InstanceLock lock, CommandLine line,
-            int metricsPort, PrintStream out, PrintStream err) throws InterruptedException {
+            int metricsPort, PrintStream out, PrintStream err, StopSignal stop) throws InterruptedException {
         // The container's own logging (FileInstall writes to stdout) must not mix with the command's output.
         PrintStream originalOut = System.out;
         System.setOut(System.err);
@@ -139,7 +207,7 @@ public final class TaskCli {
             // instead, for the identity it may be bound to.
             String token = token(line, System.getenv());
             new Commands(new RestClient(info.baseUrl(), token != null ? token : container.launcherToken()), out, err,
-                    true).execute(line);
+                    true).untilStopped(stop).execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);

@@ -303,4 +303,132 @@ class CommandsTest {
                 + "digest\t0 7 * * *\t-\n"
                 + "report\t0 9 * * MON-FRI\t2026-03-03T08:00:00Z\tEurope/Paris\n");
     }
+
+    @Test
+    void triggerAsksForAManualRunAndPrintsTheOriginalsLine() {
+        answers.put("POST /tasks/demo/trigger", new Answer(200, "{\"run_id\":\"r-7\",\"result\":\"done\"}"));
+
+        execute("trigger", "demo", "--user-id", "ada");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.uri()).isEqualTo("/tasks/demo/trigger");
+            assertThat(request.headers()).containsEntry("X-User-ID", "ada");
+        });
+        assertThat(out()).isEqualTo("run id: r-7\n");
+    }
+
+    @Test
+    void triggerOfATaskThatIsNotManualFailsWithTheContainersWords() {
+        answers.put("POST /tasks/report/trigger",
+                new Answer(400, "{\"status\":400,\"detail\":\"'report' is not a manual task\"}"));
+
+        assertThatThrownBy(() -> execute("trigger", "report")).isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessage("'report' is not a manual task");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void pointerAddSendsTheUserItNamesAndTheRunId() {
+        answers.put("POST /pointers/family_pointer", new Answer(200, "{\"status\":\"added\"}"));
+
+        execute("pointer-add", "family_pointer", "ada", "run 42", "--group-id", "home");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.uri()).isEqualTo("/pointers/family_pointer?run_id=run%2042");
+            assertThat(request.headers()).isEqualTo(Map.of("X-User-ID", "ada", "X-Group-ID", "home"));
+        });
+        assertThat(out()).isEqualTo("pointer added\n");
+    }
+
+    @Test
+    void pointerListPrintsRunIdAndUserHashLinesForTheUser() {
+        answers.put("GET /pointers/family_pointer", new Answer(200, "[{\"run_id\":\"r1\",\"user_hash\":\"h1\","
+                + "\"group_hash\":null},{\"run_id\":\"r2\",\"user_hash\":\"h1\",\"group_hash\":null}]"));
+
+        execute("pointer-list", "family_pointer", "--user-id", "ada");
+
+        assertThat(received).singleElement().extracting(Received::headers).isEqualTo(Map.of("X-User-ID", "ada"));
+        assertThat(out()).isEqualTo("r1\th1\nr2\th1\n");
+    }
+
+    @Test
+    void pointerListWithoutAUserSaysSoAndSendsNothing() {
+        assertThatThrownBy(() -> execute("pointer-list", "family_pointer"))
+                .isInstanceOf(RestClient.CommandFailedException.class).hasMessageContaining("needs --user-id");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void pointerReceiveStoresThePointerAsGiven() {
+        answers.put("POST /pointers/family_pointer/receive", new Answer(200, "{\"status\":\"stored\"}"));
+
+        execute("pointer-receive", "family_pointer", "r9", "abc123", "--group-id", "home");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.uri()).isEqualTo("/pointers/family_pointer/receive?run_id=r9&user_hash=abc123");
+            assertThat(request.headers()).isEqualTo(Map.of("X-Group-ID", "home"));
+        });
+        assertThat(out()).isEqualTo("pointer stored\n");
+    }
+
+    @Test
+    void watchPluginsAddsTheFolderUntilStoppedThenRemovesIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("watched");
+        String path = dir.toAbsolutePath().normalize().toString();
+        answers.put("POST /plugins/folders", new Answer(200, "{\"status\":\"watching\",\"path\":\"x\","
+                + "\"added\":true}"));
+        answers.put("DELETE /plugins/folders", new Answer(200, "{\"status\":\"unwatched\",\"path\":\"x\"}"));
+        StopSignal stop = new StopSignal(false);
+        stop.stop(); // as if Ctrl+C came at once
+
+        RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
+        new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).untilStopped(stop)
+                .execute(CommandLine.parse(new String[] {"watch-plugins", path}));
+
+        String query = "?path=" + RestClient.segment(path);
+        assertThat(received).extracting(r -> r.method() + " " + r.uri())
+                .containsExactly("POST /plugins/folders" + query, "DELETE /plugins/folders" + query);
+        assertThat(out()).isEqualTo("watching " + path + "... press Ctrl+C to stop\n");
+    }
+
+    @Test
+    void watchPluginsLeavesAFolderThatWasWatchedBefore() throws Exception {
+        String path = java.nio.file.Files.createTempDirectory("watched").toAbsolutePath().normalize().toString();
+        answers.put("POST /plugins/folders", new Answer(200, "{\"status\":\"watching\",\"path\":\"x\","
+                + "\"added\":false}"));
+        StopSignal stop = new StopSignal(false);
+        stop.stop();
+
+        RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
+        new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).untilStopped(stop)
+                .execute(CommandLine.parse(new String[] {"watch-plugins", path}));
+
+        assertThat(received).extracting(Received::method).containsExactly("POST");
+        assertThat(err()).contains("was watched before this command and stays watched");
+    }
+
+    @Test
+    void watchPluginsEndsWithAnErrorWhenTheContainerNoLongerWatchesTheFolder() throws Exception {
+        String path = java.nio.file.Files.createTempDirectory("watched").toAbsolutePath().normalize().toString();
+        answers.put("POST /plugins/folders", new Answer(200, "{\"status\":\"watching\",\"path\":\"x\","
+                + "\"added\":true}"));
+        answers.put("GET /plugins/folders", new Answer(200, "[\"/elsewhere/plugins\"]"));
+
+        RestClient rest = new RestClient("http://127.0.0.1:" + server.getAddress().getPort());
+        StopSignal stop = new StopSignal(false);
+        Commands commands = new Commands(rest, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).untilStopped(stop);
+
+        try {
+            assertThatThrownBy(() -> commands.execute(CommandLine.parse(new String[] {"watch-plugins", path})))
+                    .isInstanceOf(RestClient.CommandFailedException.class)
+                    .hasMessage(path + " is no longer watched: the container stopped or it was unwatched there");
+        } finally {
+            stop.finished(1); // as TaskCli does: lets go of the shutdown hook
+        }
+        assertThat(received).extracting(Received::method).containsExactly("POST", "GET");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,15 @@ class TaskCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelp() {
+        for (String command : CommandLine.commands()) {
+            out.reset();
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command).contains(command);
+        }
+    }
+
+    @Test
     void theMetricsPortGoesBeforeTheCommandAndTheCommandIsStillChecked() {
         assertThat(run("--metrics-port", "9100", "frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: No such command 'frobnicate'.");
@@ -100,5 +110,74 @@ class TaskCliTest {
                 + "running Cascadence (pid 42) serves its metrics at http://127.0.0.1:8000/metrics");
         assertThat(MetricsNotice.forRunning(owner, 9000, 9100)).endsWith(
                 "http://127.0.0.1:8000/metrics and http://127.0.0.1:9100/metrics (its metrics_port)");
+    }
+
+    @Test
+    void theOriginalsCommandsHaveTheirOwnHelpWithTheirOutputAndExitCodes() {
+        for (String command : List.of("list", "run", "trigger", "runs", "pause", "resume", "disable", "enable",
+                "cancel", "config", "schedule", "unschedule", "schedules", "pointer-add", "pointer-list",
+                "pointer-receive", "watch-plugins")) {
+            out.reset();
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command)
+                    .startsWith("Usage: task " + command)
+                    .contains("Output:")
+                    .contains("Exit status: 0 done; 1 refused or failed")
+                    .contains("--user-id ID, --group-id ID");
+        }
+    }
+
+    @Test
+    void commandHelpSaysWhatTheCommandPrintsAndIsAlsoReachedWithDashHAndHelpCommand() {
+        assertThat(run("trigger", "report", "-h")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Output: run id: <uuid>")
+                .contains("error: 'NAME' is not a manual task");
+        out.reset();
+
+        assertThat(run("help", "watch-plugins")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("watching DIR... press Ctrl+C to stop")
+                .contains("uninstalled");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theUsageListsTheOriginalsCommands() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trigger NAME").contains("pointer-add NAME USER_ID "
+                + "RUN_ID").contains("pointer-list NAME").contains("pointer-receive NAME RUN_ID USER_HASH")
+                .contains("watch-plugins [DIR]").contains("task COMMAND --help");
+    }
+
+    @Test
+    void theProgrammaticEntryAnswersNoArgumentsWithTheUsageAndStatus2() {
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(TaskCli.run()).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task")
+                .endsWith("error: Missing command." + System.lineSeparator());
+    }
+
+    @Test
+    void pointerCommandsNeedTheirArgumentsAsTheOriginalsDid() {
+        assertThat(run("pointer-add", "family", "ada")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Missing argument 'RUN_ID'.");
+
+        assertThat(run("pointer-receive", "family", "run42")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Missing argument 'USER_HASH'.");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void watchingAFolderThatIsNotOneFailsBeforeAnyContainerIsAsked() {
+        // No cascadence.home is set: the folder is refused before the installation is looked for.
+        assertThat(run("watch-plugins", "/no/such/folder")).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("error: path '/no/such/folder' is not a readable directory" + System.lineSeparator());
     }
 }

@@ -9,18 +9,22 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
+import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.Trigger;
 import io.cascadence.api.UnknownTaskException;
 import io.cascadence.api.config.CascadenceConfig;
 
 /**
- * {@code task:list}, {@code task:run} and {@code task:config}: the same operations and output as {@code bin/task}.
+ * {@code task:list}, {@code task:run}, {@code task:trigger}, {@code task:runs}, {@code task:pause},
+ * {@code task:resume}, {@code task:disable}, {@code task:enable}, {@code task:cancel} and {@code task:config}: the
+ * same operations and output as {@code bin/task}.
  * Commands return their text; Gogo prints it, and reports a thrown exception's message.
  */
 @Component(service = TaskCommands.class, property = {
@@ -33,7 +37,8 @@ import io.cascadence.api.config.CascadenceConfig;
     "osgi.command.function=disable",
     "osgi.command.function=enable",
     "osgi.command.function=runs",
-    "osgi.command.function=cancel"
+    "osgi.command.function=cancel",
+    "osgi.command.function=trigger"
 })
 public class TaskCommands {
 
@@ -65,6 +70,22 @@ public class TaskCommands {
             @Descriptor("task name") String name) {
         RunResult result = scheduler.run(RunRequest.of(name, Trigger.SHELL).withIdentity(new Identity(userId, groupId)));
         return "run-id\t" + result.runId();
+    }
+
+    @Descriptor("run a manual-trigger task now and print its run id (other tasks are refused)")
+    public String trigger(
+            @Descriptor("user id the run is for") @Parameter(names = {"-u", "--user-id"}, absentValue = "")
+            String userId,
+            @Descriptor("group id the run is for") @Parameter(names = {"-g", "--group-id"}, absentValue = "")
+            String groupId,
+            @Descriptor("task name") String name) {
+        TaskInfo task = registry.task(name).orElseThrow(() -> new UnknownTaskException(name));
+        if (!task.manual()) {
+            throw new InvalidRequestException("'" + name + "' is not a manual task");
+        }
+        RunResult result = scheduler.run(RunRequest.of(name, Trigger.SHELL)
+                .withIdentity(new Identity(userId, groupId)));
+        return "run id: " + result.runId();
     }
 
     @Descriptor("refuse new runs of a task, or hold one run in progress before its next stage")

@@ -21,6 +21,7 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.PluginFolders;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.schedule.Schedules;
@@ -80,6 +81,11 @@ public class HealthServlet extends RoutedServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile Scheduler scheduler;
 
+    /** Folders deployed beside plugins/ ({@code task watch-plugins}): their bundles are plugins too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PluginFolders pluginFolders;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
@@ -131,7 +137,10 @@ public class HealthServlet extends RoutedServlet {
             return false;
         }
         try {
-            return Path.of(URI.create(location)).toAbsolutePath().normalize().startsWith(plugins);
+            Path file = Path.of(URI.create(location)).toAbsolutePath().normalize();
+            PluginFolders added = pluginFolders;
+            return file.startsWith(plugins)
+                    || added != null && added.folders().stream().anyMatch(folder -> folder.equals(file.getParent()));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -53,6 +53,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
  * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
+ * {@code POST /tasks/{name}/trigger} runs a manual-trigger task as {@code run} does and refuses any other;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
  * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history;
  * {@code POST|DELETE /tasks/{name}/schedule} and {@code POST /tasks/{name}/dependencies} are
@@ -86,7 +87,8 @@ public class TasksServlet extends RoutedServlet {
             Routes.route("{name}/enable", "POST"),
             Routes.route("{name}/runs", "GET"),
             Routes.route("{name}/schedule", "POST", "DELETE"),
-            Routes.route("{name}/dependencies", "POST"));
+            Routes.route("{name}/dependencies", "POST"),
+            Routes.route("{name}/trigger", "POST"));
 
     @Reference
     private transient TaskRegistry registry;
@@ -184,6 +186,7 @@ public class TasksServlet extends RoutedServlet {
             case "enable" -> state(response, name, "enabled", () -> scheduler.enable(name));
             case "schedule" -> scheduleRoutes.schedule(request, response, name);
             case "dependencies" -> scheduleRoutes.dependencies(request, response, name);
+            case "trigger" -> trigger(request, response, name);
             default -> throw new IllegalStateException("no POST route for " + segments + " in " + ROUTES);
         }
     }
@@ -256,6 +259,18 @@ public class TasksServlet extends RoutedServlet {
                 answer(async, () -> finished((HttpServletResponse) async.getResponse(), result, error));
             }
         });
+    }
+
+    /**
+     * {@code POST /tasks/{name}/trigger}: {@link #run} for a {@link io.cascadence.api.ManualTrigger} task only, as
+     * the original's {@code task trigger}; any other task is refused with 400 {@code 'NAME' is not a manual task}.
+     */
+    private void trigger(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        TaskInfo task = registry.task(name).orElseThrow(() -> new UnknownTaskException(name));
+        if (!task.manual()) {
+            throw new InvalidRequestException("'" + name + "' is not a manual task");
+        }
+        run(request, response, name);
     }
 
     @Deactivate

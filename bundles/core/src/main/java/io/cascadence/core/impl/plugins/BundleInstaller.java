@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What {@link PluginFolder} asks of the framework. Bundles are named by their id; a plugin bundle's location is
- * the URI of its file in {@code plugins/}, which is how {@code GET /health} tells plugins from the container.
+ * the URI of its file in {@code plugins/} (or a folder added to it), which is how {@code GET /health} tells plugins
+ * from the container.
  */
 interface BundleInstaller {
 
@@ -26,6 +27,12 @@ interface BundleInstaller {
     void start(long id) throws InstallFailure;
 
     void uninstall(long id) throws InstallFailure;
+
+    /**
+     * Counts the bundles installed from files of {@code folder} as plugins from now on, also once the folder is no
+     * longer deployed, so that what was installed from it can still be uninstalled.
+     */
+    void watch(Path folder);
 
     /** Lets go of the old code of updated and uninstalled bundles, and waits until that is done. */
     void refresh();

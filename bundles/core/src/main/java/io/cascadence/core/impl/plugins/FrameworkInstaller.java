@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +32,17 @@ final class FrameworkInstaller implements BundleInstaller {
     private static final long REFRESH_TIMEOUT_SECONDS = 30;
 
     private final BundleContext context;
-    private final Path folder;
+    /** {@code plugins/} and every folder deployed beside it since the start: only grows. */
+    private final Set<Path> folders = new CopyOnWriteArraySet<>();
 
     FrameworkInstaller(BundleContext context, Path folder) {
         this.context = context;
-        this.folder = folder.toAbsolutePath().normalize();
+        this.folders.add(folder.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public void watch(Path folder) {
+        folders.add(folder.toAbsolutePath().normalize());
     }
 
     @Override
@@ -128,7 +136,7 @@ final class FrameworkInstaller implements BundleInstaller {
         }
         try {
             Path file = Path.of(URI.create(location)).toAbsolutePath().normalize();
-            return folder.equals(file.getParent());
+            return folders.contains(file.getParent());
         } catch (IllegalArgumentException e) {
             return false;
         }

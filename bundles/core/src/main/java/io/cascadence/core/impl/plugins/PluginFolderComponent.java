@@ -17,15 +17,18 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cascadence.api.CascadenceException;
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.PluginFolders;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.core.impl.Schedulers;
 
 /**
- * Deploys {@code plugins/} ({@link PluginFolder}): scans it every half second and tells {@code GET /health} what
- * is wrong there.
+ * Deploys {@code plugins/} ({@link PluginFolder}), and the folders added to it through {@link PluginFolders}: scans
+ * them every half second and tells {@code GET /health} what is wrong there.
  */
-@Component(service = HealthContributor.class, immediate = true)
-public class PluginFolderComponent implements HealthContributor {
+@Component(service = {HealthContributor.class, PluginFolders.class}, immediate = true)
+public class PluginFolderComponent implements HealthContributor, PluginFolders {
 
     static final String PLUGINS_PROPERTY = "cascadence.plugins";
     static final long POLL_MILLIS = 500;
@@ -80,6 +83,56 @@ public class PluginFolderComponent implements HealthContributor {
             executor.shutdownNow();
             executor.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    public List<Path> folders() {
+        PluginFolder plugins = folder;
+        return plugins == null ? List.of() : plugins.folders();
+    }
+
+    @Override
+    public boolean add(Path dir) {
+        Path normal = absolute(dir);
+        if (!Files.isDirectory(normal) || !Files.isReadable(normal)) {
+            throw new InvalidRequestException("path '" + dir + "' is not a readable directory");
+        }
+        boolean added = deployed().add(normal);
+        if (added) {
+            LOG.info("Deploying plugins from {} too, by the rules of {}", normal, deployed().folders().get(0));
+        }
+        return added;
+    }
+
+    @Override
+    public boolean remove(Path dir) {
+        Path normal = absolute(dir);
+        PluginFolder plugins = deployed();
+        if (plugins.primary(normal)) {
+            throw new InvalidRequestException("path '" + dir + "' is the container's own plugin folder, which is "
+                    + "always deployed");
+        }
+        boolean removed = plugins.remove(normal);
+        if (removed) {
+            LOG.info("No longer deploying {}: its plugins are uninstalled", normal);
+        }
+        return removed;
+    }
+
+    private static Path absolute(Path dir) {
+        if (dir == null || !dir.isAbsolute()) {
+            throw new InvalidRequestException("path '" + dir + "' is not absolute: give the folder's full path");
+        }
+        return dir.normalize();
+    }
+
+    private PluginFolder deployed() {
+        PluginFolder plugins = folder;
+        if (plugins == null) {
+            throw new CascadenceException("no plugin folder is deployed: the framework property "
+                    + PLUGINS_PROPERTY + " is not set");
+        }
+        return plugins;
     }
 
     @Override

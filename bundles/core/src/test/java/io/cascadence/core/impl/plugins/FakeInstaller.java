@@ -106,6 +106,11 @@ final class FakeInstaller implements BundleInstaller {
     }
 
     @Override
+    public void watch(Path folder) {
+        // the fake counts every bundle as a plugin
+    }
+
+    @Override
     public void refresh() {
         // nothing lingers in the fake
     }
