@@ -25,6 +25,7 @@ final class Defaults {
     static final String SYNC_WAIT = "30";
     static final String MAX_BODY_SIZE = "1048576";
     static final String STAGE_RETENTION = "1000";
+    static final String IDEAS_PATH = "ideas.yml";
     static final String TEMPORAL_SERVER = "localhost:7233";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";

@@ -96,7 +96,7 @@ class EffectiveConfigTest {
                 "pointers_path", "tasks_path", "schedules_path", "runs_path", "history_url", "history_user",
                 "history_password", "history_pool_size", "history_sync", "states_path", "run_retention",
                 "max_concurrent_runs", "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace",
-                "stage_retention");
+                "stage_retention", "ideas_path");
         assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server");
