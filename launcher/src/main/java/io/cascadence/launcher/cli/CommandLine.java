@@ -38,7 +38,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("config", new Spec(List.of(), Set.of())),
             Map.entry("schedule", new Spec(List.of("NAME", "EXPRESSION"), Set.of("timezone", "misfire", "overlap"))),
             Map.entry("unschedule", new Spec(List.of("NAME"), Set.of())),
-            Map.entry("schedules", new Spec(List.of(), Set.of())));
+            Map.entry("schedules", new Spec(List.of(), Set.of())),
+            Map.entry("export-n8n", new Spec(List.of("FILE"), Set.of("base-url"))),
+            Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())));
 
     static final String USAGE = String.join("\n",
             "Usage: task COMMAND [ARGS] [--user-id ID] [--group-id ID]",
@@ -67,6 +69,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  unschedule NAME                           remove a task's schedule; the task stays registered",
             "  schedules                                 list the schedules: <name> TAB <expression> TAB",
             "                                            <next fire, ISO-8601 UTC, or -> [TAB <own time zone>]",
+            "  export-n8n FILE [--base-url URL]          write the tasks as an n8n workflow to FILE; its nodes call",
+            "                                            URL (default: this installation's container address)",
+            "  ai-idea TEXT                              keep an idea (quote TEXT) in data/ideas.yml, for",
+            "                                            --user-id/--group-id, hashed",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "--job-id is another name for --run-id.",
@@ -117,7 +123,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
         if (arguments.size() > names.size()) {
             throw new UsageException("Got unexpected extra argument (" + arguments.get(names.size()) + ")"
                     + (names.contains("EXPRESSION") ? "; quote the expression: task " + command
-                            + " NAME '0 9 * * MON-FRI'" : ""));
+                            + " NAME '0 9 * * MON-FRI'" : "")
+                    + (names.contains("TEXT") ? "; quote the text: task " + command + " 'bake bread on Sundays'"
+                            : ""));
         }
         return new CommandLine(command, List.copyOf(arguments), Map.copyOf(options));
     }

@@ -16,6 +16,7 @@ import io.cascadence.launcher.ContainerOptions;
 import io.cascadence.launcher.InstanceLock;
 import io.cascadence.launcher.Installation;
 import io.cascadence.launcher.LaunchException;
+import io.cascadence.launcher.Main;
 import io.cascadence.launcher.RuntimeInfo;
 
 /**
@@ -78,7 +79,10 @@ public final class TaskCli {
             }
             Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
             if (owner.isPresent()) {
-                new Commands(new RestClient(owner.get().baseUrl()), out, err).execute(line);
+                // Another command's private container is not where n8n would reach this installation.
+                String address = owner.get().mode().equals("cli") ? Main.configuredBaseUrl(System.getenv())
+                        : owner.get().baseUrl();
+                new Commands(new RestClient(owner.get().baseUrl()), out, err, false, address).execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -109,7 +113,8 @@ public final class TaskCli {
                 throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
             }
             lock.publish(info);
-            new Commands(new RestClient(info.baseUrl()), out, err, true).execute(line);
+            new Commands(new RestClient(info.baseUrl()), out, err, true, Main.configuredBaseUrl(System.getenv()))
+                    .execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);
