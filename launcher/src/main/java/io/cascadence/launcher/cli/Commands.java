@@ -220,6 +220,11 @@ final class Commands {
     private void exportN8n(CommandLine line, Map<String, String> identity) {
         String name = line.arguments().get(0);
         String base = line.options().getOrDefault("base-url", containerUrl);
+        if (!base.matches("(?i)https?://[^/?#]+.*")) {
+            // The container checks it in full; this names the option rather than its query parameter.
+            throw new RestClient.CommandFailedException("--base-url '" + base + "' is not accepted: expected an "
+                    + "absolute http or https URL such as http://127.0.0.1:8000");
+        }
         JsonNode workflow = rest.get("/export/n8n?base_url=" + RestClient.segment(base), identity);
         WorkflowFile.write(Path.of(name), workflow);
         out.println("workflow written to " + name);

@@ -336,6 +336,10 @@ class CommandsTest {
         assertThatThrownBy(() -> execute("export-n8n", file.toString()))
                 .isInstanceOf(RestClient.CommandFailedException.class)
                 .hasMessage("cannot write " + file + ": the folder " + file.getParent() + " does not exist");
+        assertThatThrownBy(() -> execute("export-n8n", "flow.json", "--base-url", "localhost:8000"))
+                .isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessageStartingWith("--base-url 'localhost:8000' is not accepted");
+        assertThat(received).hasSize(1);
         assertThat(out()).isEmpty();
     }
 
