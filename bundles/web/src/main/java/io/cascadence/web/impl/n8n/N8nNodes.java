@@ -1,8 +1,10 @@
 package io.cascadence.web.impl.n8n;
 
 /**
- * The n8n node types the export emits and the type version of each: those current n8n creates
- * ({@code n8n-nodes-base} 2.41), checked against that package's node definitions by {@code N8nNodeTypesTest}.
+ * The n8n node types the export emits and the type version of each. Current n8n ({@code n8n-nodes-base} 2.41)
+ * defines them, which {@code N8nNodeTypesTest} checks against that package's node definitions; they are not the
+ * newest version of each type but ones n8n has read for long, so that n8n 1.x (1.123, {@code n8n-nodes-base}
+ * 1.121) imports the workflow too.
  */
 public final class N8nNodes {
 
