@@ -79,6 +79,8 @@ class ExportIT {
         JsonNode newYork = node(workflow, "Schedule Transform");
         assertThat(newYork.path("disabled").asBoolean()).as("fires in New York, the workflow reads UTC").isTrue();
         assertThat(newYork.path("notes").asText()).contains("America/New_York");
+        assertThat(workflow.path("nodes").path(0).path("type").asText()).isEqualTo("n8n-nodes-base.manualTrigger");
+        assertThat(targets(workflow, "Run manually")).containsExactly("Extract", "example");
         assertThat(targets(workflow, "Extract")).containsExactly("Transform");
         assertThat(targets(workflow, "Transform")).containsExactly("Load");
 

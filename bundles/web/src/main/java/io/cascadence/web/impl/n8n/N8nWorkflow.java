@@ -28,7 +28,8 @@ import io.cascadence.api.schedule.ScheduleInfo;
  * <li>Each scheduled task gets a Schedule Trigger with its cron expression, connected to its own node. n8n reads
  * cron in the workflow's time zone (the scheduler's {@code timezone}); a schedule whose own zone keeps another clock
  * is exported disabled, with a note, rather than firing at other times than in Cascadence.</li>
- * <li>One Manual Trigger starts every task that has neither a schedule nor prerequisites.</li>
+ * <li>One Manual Trigger, the first node, starts every task without prerequisites, so that running the workflow
+ * by hand runs every task in dependency order; it is the only trigger of the tasks that have no schedule.</li>
  * </ul>
  * Node names are unique whatever the task names ({@link NodeNames}); node ids are UUIDs derived from the names, so
  * exporting the same tasks again gives the same file.
@@ -84,19 +85,21 @@ public final class N8nWorkflow {
             int column = 2 * graph.depth(task.name()) + 1;
             nodes.add(httpNode(taskNodes.get(task.name()), task, graph.notes(task.name()), column));
         }
+        int triggers = 0;
         for (ScheduleInfo schedule : scheduled.values()) {
             String task = schedule.schedule().taskName();
             String trigger = names.claim("Schedule " + task);
-            nodes.add(scheduleTrigger(trigger, schedule, 2 * graph.depth(task)));
+            // Triggers before the tasks, in the file as on the canvas.
+            nodes.add(triggers++, scheduleTrigger(trigger, schedule, 2 * graph.depth(task)));
             connect(trigger, taskNodes.get(task), 0);
         }
-        List<String> manual = byName.keySet().stream()
-                .filter(name -> !scheduled.containsKey(name) && graph.prerequisites(name).isEmpty()).toList();
-        if (!manual.isEmpty()) {
+        List<String> roots = byName.keySet().stream().filter(name -> graph.prerequisites(name).isEmpty()).toList();
+        if (!roots.isEmpty()) {
             String trigger = names.claim("Run manually");
-            nodes.add(node(trigger, N8nNodes.MANUAL_TRIGGER, N8nNodes.MANUAL_TRIGGER_VERSION, new LinkedHashMap<>(),
-                    0));
-            manual.forEach(task -> connect(trigger, taskNodes.get(task), 0));
+            // First of all nodes: n8n starts a workflow run by hand (n8n execute) at its first trigger node.
+            nodes.add(0, node(trigger, N8nNodes.MANUAL_TRIGGER, N8nNodes.MANUAL_TRIGGER_VERSION,
+                    new LinkedHashMap<>(), 0));
+            roots.forEach(task -> connect(trigger, taskNodes.get(task), 0));
         }
         for (String task : byName.keySet()) {
             joinPrerequisites(task, graph, taskNodes);

@@ -63,7 +63,7 @@ class N8nWorkflowTest {
     }
 
     @Test
-    void aScheduledTaskGetsAScheduleTriggerAndTheOthersShareOneManualTrigger() {
+    void aScheduledTaskGetsAScheduleTriggerAndOneManualTriggerStartsThemAll() {
         JsonNode workflow = build(List.of(task("report"), task("backup"), task("cleanup")),
                 List.of(schedule("report", "0 9 * * MON-FRI", null), schedule("backup", "@daily", null)), Map.of());
 
@@ -77,7 +77,10 @@ class N8nWorkflowTest {
         assertThat(node(workflow, "Schedule backup").path("parameters").path("rule").path("interval").path(0)
                 .path("expression").asText()).isEqualTo("0 0 * * *");
         assertThat(targets(workflow, "Schedule report")).containsExactly("report#0");
-        assertThat(targets(workflow, "Run manually")).containsExactly("cleanup#0");
+        // By hand, every task runs; on its own, the unscheduled one only runs by hand.
+        assertThat(targets(workflow, "Run manually")).containsExactly("backup#0", "cleanup#0", "report#0");
+        assertThat(workflow.path("nodes")).extracting(n -> n.path("name").asText()).startsWith("Run manually",
+                "Schedule backup", "Schedule report");
         JsonNode report = node(workflow, "report");
         assertThat(report.path("type").asText()).isEqualTo(N8nNodes.HTTP_REQUEST);
         assertThat(report.path("parameters").path("method").asText()).isEqualTo("POST");
