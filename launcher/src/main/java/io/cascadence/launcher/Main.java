@@ -130,6 +130,16 @@ public final class Main {
         throw new LaunchException(PORT_ENV + " is '" + value + "'; expected a port number from 1 to 65535");
     }
 
+    /**
+     * The address {@code bin/cascadence} serves HTTP on for this environment ({@code CASCADENCE_HTTP_HOST},
+     * {@code CASCADENCE_HTTP_PORT}), as a local client reaches it: {@code http://127.0.0.1:8000} by default.
+     *
+     * @throws LaunchException when the port is not a port number
+     */
+    public static String configuredBaseUrl(Map<String, String> environment) {
+        return new RuntimeInfo(0, httpHost(environment), httpPort(environment), "container").baseUrl();
+    }
+
     static String httpHost(Map<String, String> environment) {
         String value = environment.get(HOST_ENV);
         return value == null || value.isBlank() ? DEFAULT_HOST : value.strip();

@@ -50,7 +50,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("pointer-add", new Spec(List.of("NAME", "USER_ID", "RUN_ID"), Set.of())),
             Map.entry("pointer-list", new Spec(List.of("NAME"), Set.of())),
             Map.entry("pointer-receive", new Spec(List.of("NAME", "RUN_ID", "USER_HASH"), Set.of())),
-            Map.entry("watch-plugins", new Spec(List.of("DIR"), Set.of())));
+            Map.entry("watch-plugins", new Spec(List.of("DIR"), Set.of())),
+            Map.entry("export-n8n", new Spec(List.of("FILE"), Set.of("base-url"))),
+            Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())));
 
     /** Arguments that may be left out, and what they then are: the original's watch-plugins watched "." . */
     private static final Map<String, List<String>> DEFAULT_ARGUMENTS = Map.of("watch-plugins", List.of("."));
@@ -91,6 +93,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  pointer-receive NAME RUN_ID USER_HASH     store a pointer received from another instance",
             "  watch-plugins [DIR]                       deploy the plugin bundles of DIR (default: .) too, until",
             "                                            Ctrl+C; they are uninstalled then",
+            "  export-n8n FILE [--base-url URL]          write the tasks as an n8n workflow to FILE; its nodes call",
+            "                                            URL (default: this installation's container address)",
+            "  ai-idea TEXT                              keep an idea (quote TEXT) in data/ideas.yml, for",
+            "                                            --user-id/--group-id, hashed",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "task COMMAND --help describes one command: its arguments, options, output and exit codes.",
@@ -160,7 +166,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
         if (arguments.size() > names.size()) {
             throw new UsageException("Got unexpected extra argument (" + arguments.get(names.size()) + ")"
                     + (names.contains("EXPRESSION") ? "; quote the expression: task " + command
-                            + " NAME '0 9 * * MON-FRI'" : ""));
+                            + " NAME '0 9 * * MON-FRI'" : "")
+                    + (names.contains("TEXT") ? "; quote the text: task " + command + " 'bake bread on Sundays'"
+                            : ""));
         }
         return new CommandLine(command, List.copyOf(arguments), Map.copyOf(options));
     }

@@ -20,6 +20,7 @@ final class Commands {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean standalone;
+    private final String containerUrl;
 
     /**
      * @param out the command's output
@@ -34,10 +35,19 @@ final class Commands {
      *        cannot go on in the background, so {@code run} waits for it to end
      */
     Commands(RestClient rest, PrintStream out, PrintStream err, boolean standalone) {
+        this(rest, out, err, standalone, rest.baseUrl());
+    }
+
+    /**
+     * @param containerUrl where this installation's container serves HTTP when it runs (not the private port of a
+     *        command's own container): what an exported workflow calls unless {@code --base-url} says otherwise
+     */
+    Commands(RestClient rest, PrintStream out, PrintStream err, boolean standalone, String containerUrl) {
         this.rest = rest;
         this.out = out;
         this.err = err;
         this.standalone = standalone;
+        this.containerUrl = containerUrl;
     }
 
     void execute(CommandLine line) {
@@ -60,6 +70,8 @@ final class Commands {
             case "pointer-list" -> pointerList(line, identity);
             case "pointer-receive" -> pointerReceive(line, identity);
             case "watch-plugins" -> watchPlugins(line, identity);
+            case "export-n8n" -> exportN8n(line, identity);
+            case "ai-idea" -> aiIdea(line, identity);
             default -> throw new IllegalStateException(line.command());
         }
     }
@@ -220,6 +232,29 @@ final class Commands {
             out.println(schedule.path("task").asText() + "\t" + schedule.path("expression").asText() + "\t" + next
                     + zone);
         }
+    }
+
+    /**
+     * {@code workflow written to FILE}: the n8n workflow of {@code GET /export/n8n}, written to FILE atomically (a
+     * temporary file beside it, renamed over it), so FILE is the old or the new workflow, never half of one.
+     */
+    private void exportN8n(CommandLine line, Map<String, String> identity) {
+        String name = line.arguments().get(0);
+        String base = line.options().getOrDefault("base-url", containerUrl);
+        if (!base.matches("(?i)https?://[^/?#]+.*")) {
+            // The container checks it in full; this names the option rather than its query parameter.
+            throw new RestClient.CommandFailedException("--base-url '" + base + "' is not accepted: expected an "
+                    + "absolute http or https URL such as http://127.0.0.1:8000");
+        }
+        JsonNode workflow = rest.get("/export/n8n?base_url=" + RestClient.segment(base), identity);
+        WorkflowFile.write(Path.of(name), workflow);
+        out.println("workflow written to " + name);
+    }
+
+    /** {@code idea sent}, the original's line, once the container has kept the idea. */
+    private void aiIdea(CommandLine line, Map<String, String> identity) {
+        rest.post("/ideas", identity, WorkflowFile.json(Map.of("text", line.arguments().get(0))));
+        out.println("idea sent");
     }
 
     /** The lines of the Gogo command {@code task:config}: one per key of every PID, then one per problem. */

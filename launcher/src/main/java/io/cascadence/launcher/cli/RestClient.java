@@ -34,6 +34,11 @@ final class RestClient {
         this.token = token;
     }
 
+    /** Where the container is reached, such as {@code http://127.0.0.1:8000}. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /**
      * An answer below 400.
      *

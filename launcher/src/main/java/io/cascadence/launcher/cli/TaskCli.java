@@ -18,6 +18,7 @@ import io.cascadence.launcher.InstanceLock;
 import io.cascadence.launcher.Installation;
 import io.cascadence.launcher.LaunchException;
 import io.cascadence.launcher.MetricsPortOption;
+import io.cascadence.launcher.Main;
 import io.cascadence.launcher.RuntimeInfo;
 
 /**
@@ -171,7 +172,10 @@ public final class TaskCli {
                     err.println(MetricsNotice.forRunning(owner.get(), metricsPort,
                             MetricsNotice.metricsPortOf(client)));
                 }
-                new Commands(client, out, err).untilStopped(stop).execute(line);
+                // Another command's private container is not where n8n would reach this installation.
+                String address = owner.get().mode().equals("cli") ? Main.configuredBaseUrl(System.getenv())
+                        : owner.get().baseUrl();
+                new Commands(client, out, err, false, address).untilStopped(stop).execute(line);
                 return;
             }
             // The owner is still starting (or just stopping): its address appears once HTTP answers.
@@ -207,7 +211,7 @@ public final class TaskCli {
             // instead, for the identity it may be bound to.
             String token = token(line, System.getenv());
             new Commands(new RestClient(info.baseUrl(), token != null ? token : container.launcherToken()), out, err,
-                    true).untilStopped(stop).execute(line);
+                    true, Main.configuredBaseUrl(System.getenv())).untilStopped(stop).execute(line);
         } finally {
             container.stop(Duration.ofSeconds(30));
             System.setOut(originalOut);

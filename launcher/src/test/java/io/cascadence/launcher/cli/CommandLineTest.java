@@ -64,6 +64,19 @@ class CommandLineTest {
     }
 
     @Test
+    void exportN8nTakesAFileAndABaseUrlAndAiIdeaOneText() {
+        CommandLine export = parse("export-n8n", "flow.json", "--base-url", "http://n8n-sees-me:8000");
+        assertThat(export.arguments()).containsExactly("flow.json");
+        assertThat(export.options()).containsExactlyEntriesOf(Map.of("base-url", "http://n8n-sees-me:8000"));
+        assertThat(parse("ai-idea", "bake bread", "--user-id", "u").arguments()).containsExactly("bake bread");
+
+        assertUsageError("Missing argument 'FILE'.", "export-n8n");
+        assertUsageError("Got unexpected extra argument (bread); quote the text: task ai-idea 'bake bread on "
+                + "Sundays'", "ai-idea", "bake", "bread");
+        assertUsageError("No such option: --base-url", "ai-idea", "x", "--base-url", "http://h");
+    }
+
+    @Test
     void noArguments() {
         assertUsageError("Missing command.");
     }

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -329,6 +332,42 @@ class CommandsTest {
     }
 
     @Test
+    void exportN8nAsksForTheWorkflowCallingTheContainerAndWritesItToTheFile(@TempDir Path dir) throws IOException {
+        answers.put("GET /export/n8n", new Answer(200, "{\"name\":\"Cascadence Export\",\"nodes\":[]}"));
+        Path file = dir.resolve("flow.json");
+        Files.writeString(file, "old");
+
+        execute("export-n8n", file.toString(), "--user-id", "ada");
+        execute("export-n8n", file.toString(), "--base-url", "https://cascadence.example.com/api");
+
+        String port = String.valueOf(server.getAddress().getPort());
+        assertThat(received).extracting(Received::uri).containsExactly(
+                "/export/n8n?base_url=http%3A%2F%2F127.0.0.1%3A" + port,
+                "/export/n8n?base_url=https%3A%2F%2Fcascadence.example.com%2Fapi");
+        assertThat(Files.readString(file)).isEqualTo("{\n  \"name\" : \"Cascadence Export\",\n  \"nodes\" : [ ]\n}\n");
+        assertThat(out()).isEqualTo("workflow written to " + file + "\nworkflow written to " + file
+                + "\n");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
+    void exportN8nToAFolderThatDoesNotExistFailsNamingIt(@TempDir Path dir) {
+        answers.put("GET /export/n8n", new Answer(200, "{\"nodes\":[]}"));
+        Path file = dir.resolve("missing").resolve("flow.json");
+
+        assertThatThrownBy(() -> execute("export-n8n", file.toString()))
+                .isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessage("cannot write " + file + ": the folder " + file.getParent() + " does not exist");
+        assertThatThrownBy(() -> execute("export-n8n", "flow.json", "--base-url", "localhost:8000"))
+                .isInstanceOf(RestClient.CommandFailedException.class)
+                .hasMessageStartingWith("--base-url 'localhost:8000' is not accepted");
+        assertThat(received).hasSize(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void pointerAddSendsTheUserItNamesAndTheRunId() {
         answers.put("POST /pointers/family_pointer", new Answer(200, "{\"status\":\"added\"}"));
 
@@ -430,5 +469,19 @@ class CommandsTest {
             stop.finished(1); // as TaskCli does: lets go of the shutdown hook
         }
         assertThat(received).extracting(Received::method).containsExactly("POST", "GET");
+    }
+
+    @Test
+    void aiIdeaSendsTheTextAsJsonWithTheIdentityAndPrintsTheOriginalsLine() {
+        answers.put("POST /ideas", new Answer(200, "{\"status\":\"sent\"}"));
+
+        execute("ai-idea", "bake \"bread\" on Sundays", "--user-id", "ada", "--group-id", "family");
+
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.body()).isEqualTo("{\"text\":\"bake \\\"bread\\\" on Sundays\"}");
+            assertThat(request.headers()).containsEntry("X-User-ID", "ada").containsEntry("X-Group-ID", "family")
+                    .containsEntry("Content-Type", "application/json");
+        });
+        assertThat(out()).isEqualTo("idea sent\n");
     }
 }

@@ -1,5 +1,6 @@
 package io.cascadence.core.impl;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -39,4 +40,7 @@ public interface CoreConfig extends CascadenceConfig {
 
     /** How long a stop waits for runs in progress. */
     Duration shutdownGrace();
+
+    /** Where the IdeaStore keeps the ideas users send ({@code ideas.yml}). Read at start. */
+    Path ideasPath();
 }

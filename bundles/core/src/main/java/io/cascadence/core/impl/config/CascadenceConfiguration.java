@@ -78,6 +78,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Stage events kept per task (env CASCADENCE_STAGE_RETENTION)")
     String stage__retention() default Defaults.STAGE_RETENTION;
 
+    @AttributeDefinition(description = "IdeaStore file, relative to data/ (env CASCADENCE_IDEAS_PATH)")
+    String ideas__path() default Defaults.IDEAS_PATH;
+
 
 
 

@@ -75,6 +75,8 @@ enum ConfigKey {
             "Seconds a stop waits for runs in progress before it ends them as interrupted"),
     STAGE_RETENTION(CORE, AT_START, "stage_retention", "CASCADENCE_STAGE_RETENTION", Defaults.STAGE_RETENTION,
             ValueParser.positiveInt(), "Stage and audit events kept per task in stages.yml"),
+    IDEAS_PATH(CORE, AT_START, "ideas_path", "CASCADENCE_IDEAS_PATH", Defaults.IDEAS_PATH, ValueParser.path(),
+            "IdeaStore file, the ideas users send (relative paths are inside data/)"),
 
     SYNC_WAIT(WEB, LIVE, "sync_wait", "CASCADENCE_SYNC_WAIT", Defaults.SYNC_WAIT, ValueParser.positiveSeconds(),
             "Seconds POST /tasks/{name}/run waits for the result before it answers 202 with the run id"),

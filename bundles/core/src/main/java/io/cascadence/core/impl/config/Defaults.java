@@ -32,6 +32,7 @@ final class Defaults {
     static final String WEBHOOK_HOST = "0.0.0.0";
     static final String STAGE_RETENTION = "1000";
     static final String METRICS_PORT = "0";
+    static final String IDEAS_PATH = "ideas.yml";
     static final String TEMPORAL_SERVER = "localhost:7233";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";

@@ -164,6 +164,11 @@ final class EffectiveConfig implements CoreConfig {
     }
 
     @Override
+    public Path ideasPath() {
+        return inData(ConfigKey.IDEAS_PATH);
+    }
+
+    @Override
     public Path dataDirectory() {
         return dataDirectory;
     }

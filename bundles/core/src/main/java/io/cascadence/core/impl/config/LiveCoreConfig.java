@@ -129,6 +129,11 @@ abstract class LiveCoreConfig implements CoreConfig {
     }
 
     @Override
+    public Path ideasPath() {
+        return current().ideasPath();
+    }
+
+    @Override
     public Optional<String> value(String key) {
         return current().value(key);
     }

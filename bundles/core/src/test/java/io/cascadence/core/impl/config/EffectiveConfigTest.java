@@ -105,7 +105,7 @@ class EffectiveConfigTest {
                 "pointers_path", "tasks_path", "schedules_path", "runs_path", "history_url", "history_user",
                 "history_password", "history_pool_size", "history_sync", "states_path", "run_retention",
                 "max_concurrent_runs", "run_queue_capacity", "task_timeout", "task_timeouts", "shutdown_grace",
-                "stage_retention");
+                "stage_retention", "ideas_path");
         assertThat(keys(report, "io.cascadence.web")).containsExactly("sync_wait", "max_body_size", "api_tokens",
                 "api_tokens_scope", "allowed_hosts", "cors_origins", "webhook_port", "webhook_host");
         assertThat(keys(report, "io.cascadence.scheduler")).containsExactly("timezone");
