@@ -109,7 +109,7 @@ class StoresIT {
                     .isEqualTo("'word-count' is not a pointer task");
             assertThat(error(http.post("/pointers/family_pointer", alice)))
                     .isEqualTo("run_id query parameter is required");
-            assertThat(http.post("/pointers/family_pointer/receive?run_id=xyz&user_hash=abc").json()
+            assertThat(http.post("/pointers/family_pointer/receive?run_id=xyz&user_hash=" + "ab".repeat(32)).json()
                     .path("status").asText()).isEqualTo("stored");
         }
         String stored = Files.readString(installation.home.resolve("data/pointers.yml"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,8 +44,11 @@ final class WorkflowFile {
         try {
             byte[] bytes = (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(content) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            Files.write(temporary, bytes);
+            // Not createTempFile, whose file is private to its owner: the workflow is a file like any other the
+            // user writes, with the permissions their umask gives.
+            temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.write(temporary, bytes, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -58,7 +58,7 @@ public final class N8nWorkflow {
 
     /**
      * @param base the base URL of the run route, checked ({@link BaseUrl}), without a trailing slash
-     * @param tasks the registered tasks
+     * @param tasks the registered tasks; webhook tasks are left out, as only a delivery gives them their input
      * @param schedules every schedule; those of tasks that are not registered are left out
      * @param dependencies each task's declared prerequisites
      * @param zone the workflow's time zone: the scheduler's {@code timezone}
@@ -72,7 +72,8 @@ public final class N8nWorkflow {
     private Map<String, Object> workflow(List<TaskInfo> tasks, List<ScheduleInfo> schedules,
             Map<String, List<String>> dependencies) {
         Map<String, TaskInfo> byName = new TreeMap<>();
-        tasks.forEach(task -> byName.put(task.name(), task));
+        // A webhook task runs on a delivery, whose payload is its input: called by hand it has nothing to read.
+        tasks.stream().filter(task -> task.webhookSources().isEmpty()).forEach(task -> byName.put(task.name(), task));
         TaskGraph graph = TaskGraph.of(byName.keySet(), dependencies);
         Map<String, ScheduleInfo> scheduled = new TreeMap<>();
         schedules.stream().filter(s -> byName.containsKey(s.schedule().taskName()))

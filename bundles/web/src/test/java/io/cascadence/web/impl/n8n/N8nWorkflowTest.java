@@ -93,6 +93,16 @@ class N8nWorkflowTest {
     }
 
     @Test
+    void webhookTasksAreLeftOutAsOnlyADeliveryGivesThemTheirInput() {
+        JsonNode workflow = build(List.of(task("report"), new TaskInfo("github_webhook", false, false, "b", "1", false,
+                false, List.of("github"))), List.of(), Map.of());
+
+        assertThat(workflow.path("nodes").findValuesAsText("name")).contains("report")
+                .doesNotContain("github_webhook");
+        assertThat(targets(workflow, "Run manually")).containsExactly("report#0");
+    }
+
+    @Test
     void aTaskRunsAfterItsPrerequisitesAndSeveralAreJoinedByAMergeSoItIsCalledOnce() {
         JsonNode workflow = build(List.of(task("extract"), task("transform"), task("audit"), task("load")), List.of(),
                 Map.of("transform", List.of("extract"), "load", List.of("transform", "audit")));
