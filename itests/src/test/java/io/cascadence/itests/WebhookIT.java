@@ -207,6 +207,7 @@ class WebhookIT {
         } finally {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+            assertThat(process.exitValue()).as("a stop the command is told of is its normal end").isZero();
         }
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
     }

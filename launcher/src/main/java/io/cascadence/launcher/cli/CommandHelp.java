@@ -14,7 +14,10 @@ final class CommandHelp {
 
             Every command also takes:
               --user-id ID, --group-id ID   who the request is for, sent as X-User-ID and X-Group-ID
+              --token TOKEN                 the API token (default: $CASCADENCE_API_TOKEN), for a running
+                                            container whose api_tokens is set
               --help, -h                    this text
+            Before the command: --metrics-port PORT also serves /metrics on PORT while the command runs.
 
             Exit status: 0 done; 1 refused or failed, with "error: <message>" on stderr; 2 a usage error (a
             missing or extra argument, an unknown option), with the usage on stderr and nothing sent.
@@ -42,6 +45,22 @@ final class CommandHelp {
                     Runs a manual-trigger task (a ManualTrigger; "manual": true in GET /tasks) now, as task run
                     does. Any other task is refused: error: 'NAME' is not a manual task (exit 1).
                     Output: run id: <uuid>. A run that fails prints that line too, then the error (exit 1)."""),
+            Map.entry("export-n8n", """
+                    Usage: task export-n8n FILE [--base-url URL]
+
+                    Writes the registered tasks as an n8n workflow (GET /export/n8n) to FILE, as a whole: an HTTP
+                    Request node per task calling its run route, a Schedule Trigger per scheduled task, one Manual
+                    Trigger, prerequisites as connections; webhook tasks are left out.
+                      --base-url URL   the http(s) address the nodes call (default: this installation's
+                                       container, CASCADENCE_HTTP_HOST and CASCADENCE_HTTP_PORT)
+                    Output: workflow written to FILE. A folder that does not exist or cannot be written:
+                    error: cannot write FILE: <reason> (exit 1)."""),
+            Map.entry("ai-idea", """
+                    Usage: task ai-idea TEXT
+
+                    Keeps an idea (quote TEXT) in data/ideas.yml for --user-id and --group-id, both hashed, and
+                    publishes it as an IdeaSeed event (POST /ideas). Empty text, or over 4,000 characters, is refused.
+                    Output: idea sent."""),
             Map.entry("runs", """
                     Usage: task runs NAME [--limit N] [--offset N]
 

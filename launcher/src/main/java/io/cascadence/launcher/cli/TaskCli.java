@@ -98,7 +98,7 @@ public final class TaskCli {
             return 2;
         }
         if (line.command().equals("webhook")) {
-            return WebhookCommand.run(line, metricsPort, out, err);
+            return WebhookCommand.run(line, metricsPort, out, err, stop);
         }
         try {
             checkLocally(line);

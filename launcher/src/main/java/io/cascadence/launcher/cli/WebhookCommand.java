@@ -40,9 +40,13 @@ final class WebhookCommand {
     private WebhookCommand() {
     }
 
-    /** @return the exit status: 0 after Ctrl-C or SIGTERM, 1 when it cannot serve, 2 for a usage error */
-    /** @param metricsPort {@code --metrics-port}, or 0 */
-    static int run(CommandLine line, int metricsPort, PrintStream out, PrintStream err) {
+    /**
+     * @param metricsPort {@code --metrics-port}, or 0
+     * @param stop told when the process is to stop (Ctrl-C, SIGTERM): the command then stops what it started and
+     *        returns 0
+     * @return the exit status: 0 after Ctrl-C or SIGTERM, 1 when it cannot serve, 2 for a usage error
+     */
+    static int run(CommandLine line, int metricsPort, PrintStream out, PrintStream err, StopSignal stop) {
         String host = line.options().getOrDefault("host", DEFAULT_HOST).strip();
         int port;
         try {
@@ -63,7 +67,9 @@ final class WebhookCommand {
             if (lock.isEmpty()) {
                 throw new LaunchException(alreadyServed(installation, host, port));
             }
-            serve(installation, lock.get(), host, port, metricsPort, out);
+            try (InstanceLock owned = lock.get()) {
+                serve(installation, owned, host, port, metricsPort, out, stop);
+            }
             return 0;
         } catch (LaunchException e) {
             err.println("error: " + e.getMessage());
@@ -90,8 +96,7 @@ final class WebhookCommand {
     }
 
     private static void serve(Installation installation, InstanceLock lock, String host, int port, int metricsPort,
-            PrintStream out)
-            throws InterruptedException {
+            PrintStream out, StopSignal stop) throws InterruptedException {
         ensureFree(host, port);
         PrintStream originalOut = System.out;
         System.setOut(System.err); // the container's own output is not the command's
@@ -100,11 +105,6 @@ final class WebhookCommand {
         int apiPort = TaskCli.freePort(apiHost);
         Container container = new Container(installation,
                 new ContainerOptions(apiHost, apiPort, false, cache, false, metricsPort, host + ":" + port));
-        Thread hook = new Thread(() -> {
-            container.stop(STOP_TIMEOUT);
-            lock.close();
-        }, "cascadence-webhook-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             container.start();
             if (!container.awaitHealthy(START_TIMEOUT)) {
@@ -120,8 +120,11 @@ final class WebhookCommand {
             out.println("Serving webhooks on http://" + hostPort(host, port) + "/webhook/SOURCE (POST only); "
                     + "Ctrl-C stops");
             out.flush();
-            container.awaitStop();
+            while (!stop.await(Duration.ofSeconds(1)) && container.running()) {
+                // serving until told to stop; a container that stopped by itself ends the command too
+            }
         } finally {
+            container.stop(STOP_TIMEOUT);
             System.setOut(originalOut);
             TaskCli.deleteTree(cache);
             TaskCli.deleteTree(cache.resolveSibling(cache.getFileName() + "-tmp"));
@@ -163,6 +166,11 @@ final class WebhookCommand {
         Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
         if (owner.isEmpty()) {
             return "Another Cascadence process holds " + installation.data() + "; stop it first";
+        }
+        if (owner.get().mode().equals("cli")) {
+            // Another command's private container (another task webhook, or watch-plugins): its API is private.
+            return "Another task command (pid " + owner.get().pid() + ") runs Cascadence from " + installation.home()
+                    + " (task webhook or task watch-plugins); stop it first, or deliver to the listener it serves";
         }
         String url = owner.get().baseUrl();
         String listener = "";
