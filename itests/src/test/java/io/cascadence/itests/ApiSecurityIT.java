@@ -95,6 +95,25 @@ class ApiSecurityIT {
     }
 
     @Test
+    @Order(2)
+    void aBoundTokenSeesAndCancelsOnlyItsUsersRuns() {
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + ADMIN, "X-User-ID", "bob");
+        Map<String, String> alice = Map.of("Authorization", "Bearer " + ALICE);
+        String bobs = container.http.post("/tasks/example/run", admin).json().path("run_id").asText();
+        String alices = container.http.post("/tasks/example/run", alice).json().path("run_id").asText();
+
+        assertThat(container.http.get("/runs/" + bobs, alice).status()).isEqualTo(404);
+        assertThat(container.http.post("/runs/" + bobs + "/cancel", alice).status()).isEqualTo(404);
+        assertThat(container.http.get("/runs/" + alices, alice).status()).isEqualTo(200);
+        assertThat(container.http.get("/runs?task=example&limit=1000", alice).json().findValuesAsText("run_id"))
+                .contains(alices).doesNotContain(bobs);
+        assertThat(container.http.get("/tasks/example/runs?limit=1000", alice).json().findValuesAsText("run_id"))
+                .contains(alices).doesNotContain(bobs);
+        assertThat(container.http.get("/runs/" + bobs, admin).status()).as("an unbound token sees every run")
+                .isEqualTo(200);
+    }
+
+    @Test
     @Order(3)
     void aForeignHostIsRefusedAndACorsPreflightOfAListedOriginIsAnswered() throws IOException {
         RawHttp raw = new RawHttp(installation.port());

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param until only runs submitted before this instant, or {@code null}
  * @param offset how many of the newest matching runs to skip, 0 or more
  * @param limit at most how many to return, 1 to {@link #MAX_LIMIT}
+ * @param userHash only runs for this user, by its hash (lowercase hex SHA-256, as {@link RunRecord#userHash()}), or
+ *        {@code null} for every user's
  */
 public record RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until,
-        int offset, int limit) {
+        int offset, int limit, String userHash) {
 
     /** The most runs one query returns. */
     public static final int MAX_LIMIT = 1000;
@@ -39,6 +41,17 @@ public record RunQuery(String taskName, Set<String> statuses, String trigger, In
         if (since != null && until != null && !since.isBefore(until)) {
             throw new InvalidRequestException("since (" + since + ") must be before until (" + until + ")");
         }
+    }
+
+    /** A query of every user's runs. */
+    public RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until, int offset,
+            int limit) {
+        this(taskName, statuses, trigger, since, until, offset, limit, null);
+    }
+
+    /** The same query, of one user's runs only. */
+    public RunQuery forUser(String hash) {
+        return new RunQuery(taskName, statuses, trigger, since, until, offset, limit, hash);
     }
 
     /** The newest {@code limit} runs of one task after skipping {@code offset}. */

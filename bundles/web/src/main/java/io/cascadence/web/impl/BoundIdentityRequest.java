@@ -15,11 +15,27 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  */
 final class BoundIdentityRequest extends HttpServletRequestWrapper {
 
+    /** The request attribute holding the bound {@link Identity}: routes that show one user's records read it. */
+    static final String BOUND = "cascadence.bound-identity";
+
     private final Identity bound;
 
     BoundIdentityRequest(HttpServletRequest request, Identity bound) {
         super(request);
         this.bound = bound;
+    }
+
+    /**
+     * The identity the request's token is bound to, or {@code null} when it carries no bound token: then every
+     * user's runs are the caller's to see, as without tokens.
+     */
+    static Identity of(jakarta.servlet.ServletRequest request) {
+        return request.getAttribute(BOUND) instanceof Identity identity ? identity : null;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return BOUND.equals(name) ? bound : super.getAttribute(name);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.cascadence.api.Identity;
 import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunQuery;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,18 @@ import jakarta.servlet.http.HttpServletRequest;
 final class RunQueries {
 
     private RunQueries() {
+    }
+
+    /**
+     * The query of a run list: with a token bound to a user, that user's runs only.
+     *
+     * @param hashSecret the secret user ids are hashed with ({@code hash_secret})
+     * @throws InvalidRequestException naming the parameter that is malformed and what is accepted
+     */
+    static RunQuery parse(HttpServletRequest request, String taskName, String hashSecret) {
+        RunQuery query = parse(request, taskName);
+        Identity bound = BoundIdentityRequest.of(request);
+        return bound == null ? query : query.forUser(Identity.hash(hashSecret, bound.userId()));
     }
 
     /** @throws InvalidRequestException naming the parameter that is malformed and what is accepted */

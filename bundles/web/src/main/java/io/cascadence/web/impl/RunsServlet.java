@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.Identity;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.UnknownRunException;
+import io.cascadence.api.config.CascadenceConfig;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +43,9 @@ public class RunsServlet extends RoutedServlet {
     @Reference
     private transient Scheduler scheduler;
 
+    @Reference
+    private transient CascadenceConfig config;
+
     @Override
     protected Routes routes() {
         return ROUTES;
@@ -51,12 +57,12 @@ public class RunsServlet extends RoutedServlet {
         if (path.isEmpty()) {
             String task = request.getParameter("task");
             List<RunRecord> page = history.query(RunQueries.parse(request,
-                    task == null || task.isBlank() ? null : task.strip()));
+                    task == null || task.isBlank() ? null : task.strip(), config.hashSecret()));
             Json.write(response, HttpServletResponse.SC_OK, page.stream().map(RunJson::describe).toList());
             return;
         }
         String runId = path.get(0);
-        RunRecord record = history.find(runId).orElseThrow(() -> new UnknownRunException(runId, "Unknown run"));
+        RunRecord record = visible(request, runId);
         Map<String, Object> body = RunJson.describe(record);
         body.put("children", history.children(runId).stream().map(RunJson::describe).toList());
         Json.write(response, HttpServletResponse.SC_OK, body);
@@ -65,10 +71,25 @@ public class RunsServlet extends RoutedServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String runId = Paths.below(request).get(0);
+        visible(request, runId);
         scheduler.cancel(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "cancelled");
         body.put("run_id", runId);
         Json.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    /**
+     * The run, when the caller may see it: with a token bound to a user, only that user's runs are there for it
+     * (another's is answered as unknown, so that its existence is not told either).
+     */
+    private RunRecord visible(HttpServletRequest request, String runId) {
+        Optional<RunRecord> record = history.find(runId);
+        Identity bound = BoundIdentityRequest.of(request);
+        if (bound != null) {
+            String caller = Identity.hash(config.hashSecret(), bound.userId());
+            record = record.filter(r -> caller.equals(r.userHash()));
+        }
+        return record.orElseThrow(() -> new UnknownRunException(runId, "Unknown run"));
     }
 }

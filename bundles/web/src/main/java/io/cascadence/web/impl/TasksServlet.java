@@ -160,7 +160,7 @@ public class TasksServlet extends RoutedServlet {
      * tasks that ran, even if they are gone.
      */
     private void runs(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        RunQuery query = RunQueries.parse(request, name);
+        RunQuery query = RunQueries.parse(request, name, config.hashSecret());
         List<RunRecord> page = history.query(query);
         if (page.isEmpty() && query.offset() == 0 && registry.task(name).isEmpty()
                 && history.forTask(name, 0, 1).isEmpty()) {

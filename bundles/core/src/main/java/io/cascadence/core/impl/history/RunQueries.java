@@ -48,6 +48,10 @@ final class RunQueries {
             sql.append(" AND trigger_name = ?");
             parameters.add(query.trigger());
         }
+        if (query.userHash() != null) {
+            sql.append(" AND user_hash = ?");
+            parameters.add(query.userHash());
+        }
         if (query.since() != null) {
             sql.append(" AND submitted_at >= ?");
             parameters.add(EpochMicros.of(query.since()));
