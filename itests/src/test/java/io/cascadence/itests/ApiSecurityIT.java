@@ -150,6 +150,8 @@ class ApiSecurityIT {
 
         Installation.CommandResult with = installation.task("disable", "example", "--token", ADMIN);
         assertThat(with.exitCode()).as(with.stderr()).isZero();
+        Installation.CommandResult before = installation.task("--token", ADMIN, "disable", "example");
+        assertThat(before.exitCode()).as("--token before the command: " + before.stderr()).isZero();
         installation.environment.put("CASCADENCE_API_TOKEN", ADMIN);
         try {
             Installation.CommandResult env = installation.task("enable", "example");

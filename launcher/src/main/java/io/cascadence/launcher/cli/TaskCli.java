@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,6 +34,7 @@ public final class TaskCli {
 
     /** The environment variable {@code --token} defaults to. */
     static final String TOKEN_ENV = "CASCADENCE_API_TOKEN";
+    private static final String TOKEN_OPTION = "--token";
 
     private static final Duration OWNER_WAIT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -116,13 +119,44 @@ public final class TaskCli {
         }
     }
 
-    /** The global options, before the command: {@code --metrics-port PORT}. */
+    /**
+     * The global options, before the command: {@code --metrics-port PORT}, and {@code --token TOKEN}, which every
+     * command also takes after it.
+     */
     private static MetricsPortOption globalOptions(String[] args) {
-        try {
-            return MetricsPortOption.parse(args);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.UsageException(e.getMessage());
+        List<String> rest = new ArrayList<>(List.of(args));
+        // --token is an option of every command, and may come before it too, beside --metrics-port: it is moved
+        // after the command's own arguments, where the command's parser takes it.
+        List<String> tokens = new ArrayList<>();
+        int port = 0;
+        while (!rest.isEmpty()) {
+            String first = rest.get(0);
+            if (first.equals(TOKEN_OPTION)) {
+                if (rest.size() < 2) {
+                    throw new CommandLine.UsageException("Option '" + TOKEN_OPTION + "' requires an argument.");
+                }
+                tokens.addAll(rest.subList(0, 2));
+                rest.subList(0, 2).clear();
+            } else if (first.startsWith(TOKEN_OPTION + "=")) {
+                tokens.add(rest.remove(0));
+            } else if (first.equals(MetricsPortOption.NAME) || first.startsWith(MetricsPortOption.NAME + "=")) {
+                try {
+                    MetricsPortOption option = MetricsPortOption.parse(rest.toArray(String[]::new));
+                    port = option.port();
+                    rest = new ArrayList<>(option.rest());
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.UsageException(e.getMessage());
+                }
+            } else {
+                break;
+            }
         }
+        boolean helpOnly = rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h")
+                || rest.get(0).equals("help"));
+        if (!helpOnly) {
+            rest.addAll(tokens);
+        }
+        return new MetricsPortOption(port, List.copyOf(rest));
     }
 
     /**

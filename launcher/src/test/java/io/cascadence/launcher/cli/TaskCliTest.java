@@ -96,6 +96,20 @@ class TaskCliTest {
     }
 
     @Test
+    void theTokenMayComeBeforeTheCommandLikeTheMetricsPort() {
+        assertThat(run("--token", "tok-0123456789abcdef", "--metrics-port", "9100", "frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: No such command 'frobnicate'.");
+
+        err.reset();
+        assertThat(run("--token")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Option '--token' requires an argument.");
+
+        out.reset();
+        assertThat(run("--token=tok-0123456789abcdef", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: task");
+    }
+
+    @Test
     void helpDescribesTheMetricsPort() {
         assertThat(run("--help")).isZero();
 
