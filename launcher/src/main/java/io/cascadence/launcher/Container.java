@@ -179,8 +179,9 @@ public final class Container {
         if (options.metricsPort() > 0) {
             p.put(ContainerOptions.METRICS_PORT, Integer.toString(options.metricsPort()));
         }
-        if (options.webhookListener() != null) {
-            p.put(ContainerOptions.WEBHOOK_LISTENER, options.webhookListener());
+        if (options.webhookHost() != null) {
+            p.put(ContainerOptions.WEBHOOK_HOST, options.webhookHost());
+            p.put(ContainerOptions.WEBHOOK_PORT, Integer.toString(options.webhookPort()));
         }
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,

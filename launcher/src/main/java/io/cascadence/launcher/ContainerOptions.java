@@ -14,11 +14,14 @@ import java.nio.file.Path;
  *        answers one command
  * @param metricsPort the second port serving {@code /metrics} that {@code --metrics-port} gave, winning over
  *        {@code metrics_port} for this process; 0 when the option was not given
- * @param webhookListener {@code host:port} of a second HTTP listener that serves only the webhook endpoints (as
- *        {@code bin/task webhook} asks for), or {@code null} for what the configuration says
+ * @param webhookHost the address of a second HTTP listener that serves only the webhook endpoints (as
+ *        {@code bin/task webhook} asks for), winning over {@code webhook_host} for this process; {@code null} for
+ *        what the configuration says
+ * @param webhookPort that listener's port, winning over {@code webhook_port}; 0 when {@code webhookHost} is
+ *        {@code null}
  */
 public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
-        int metricsPort, String webhookListener) {
+        int metricsPort, String webhookHost, int webhookPort) {
 
     /** The framework property that says so ({@code false} keeps the cron engine from firing). */
     public static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
@@ -29,17 +32,18 @@ public record ContainerOptions(String host, int port, boolean shell, Path cache,
      */
     public static final String METRICS_PORT = "cascadence.env.CASCADENCE_METRICS_PORT";
 
-    /** The framework property that carries {@link #webhookListener()}; it wins over {@code webhook_port}. */
-    public static final String WEBHOOK_LISTENER = "cascadence.webhook.listener";
+    /** The framework properties that carry {@link #webhookHost()} and {@link #webhookPort()}, as for metrics. */
+    public static final String WEBHOOK_HOST = "cascadence.env.CASCADENCE_WEBHOOK_HOST";
+    public static final String WEBHOOK_PORT = "cascadence.env.CASCADENCE_WEBHOOK_PORT";
 
     /** Options without {@code --metrics-port} or a webhook listener of their own. */
     public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {
-        this(host, port, shell, cache, firesSchedules, 0, null);
+        this(host, port, shell, cache, firesSchedules, 0, null, 0);
     }
 
     /** Options with {@code --metrics-port} and no webhook listener of their own. */
     public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
             int metricsPort) {
-        this(host, port, shell, cache, firesSchedules, metricsPort, null);
+        this(host, port, shell, cache, firesSchedules, metricsPort, null, 0);
     }
 }

@@ -104,7 +104,7 @@ final class WebhookCommand {
         String apiHost = InetAddress.getLoopbackAddress().getHostAddress();
         int apiPort = TaskCli.freePort(apiHost);
         Container container = new Container(installation,
-                new ContainerOptions(apiHost, apiPort, false, cache, false, metricsPort, host + ":" + port));
+                new ContainerOptions(apiHost, apiPort, false, cache, false, metricsPort, host, port));
         try {
             container.start();
             if (!container.awaitHealthy(START_TIMEOUT)) {

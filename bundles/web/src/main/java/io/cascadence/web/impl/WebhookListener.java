@@ -33,8 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The webhook listener: a second HTTP port that serves {@code POST /webhook/{source}} and nothing else, so that
  * webhook senders can reach Cascadence without the REST API being exposed to them. Its address is
- * {@code webhook_host}:{@code webhook_port} of the web configuration, or the framework property
- * {@value #LISTENER_PROPERTY} ({@code host:port}, set by {@code bin/task webhook}), which wins. Felix HTTP opens
+ * {@code webhook_host}:{@code webhook_port} of the web configuration ({@code bin/task webhook} sets both for its
+ * process, as the core's command-line layer of the configuration). Felix HTTP opens
  * extra connectors through {@link ConnectorFactory} services, so one is registered while a listener is wanted and
  * replaced when its address changes; as a filter in front of every servlet this component answers every other path
  * that arrives on that port with the 404 an unknown path gets. Whether the port could be opened is a {@code /health}
@@ -47,8 +47,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardFilterPattern("/*")
 public class WebhookListener implements Filter, HealthContributor {
 
-    /** The framework property {@code bin/task webhook} sets: {@code host:port}. */
-    static final String LISTENER_PROPERTY = "cascadence.webhook.listener";
     static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
     /**
      * The request attribute set on a delivery that came in on the listener's port: the senders there name this
@@ -78,19 +76,6 @@ public class WebhookListener implements Filter, HealthContributor {
     synchronized void configure(WebConfiguration configuration) {
         String host = configuration.webhook__host().strip();
         int port = configuration.webhook__port();
-        String override = context.getProperty(LISTENER_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            int colon = override.lastIndexOf(':');
-            try {
-                host = override.substring(0, Math.max(colon, 0));
-                port = Integer.parseInt(override.substring(colon + 1).strip());
-            } catch (NumberFormatException e) {
-                close();
-                problem = LISTENER_PROPERTY + " is '" + override + "'; expected host:port";
-                LOG.warn("{}", problem);
-                return;
-            }
-        }
         Listener now = listener;
         if (now != null && now.host().equals(host) && now.port() == port) {
             return;
