@@ -41,6 +41,23 @@ public interface PointerStore {
      */
     void receive(String taskName, String runId, String userHash, String groupId);
 
+    /**
+     * Stores a pointer that arrived as a {@link io.cascadence.api.event.PointerUpdate} from another instance over
+     * the event transport (pointer sync): user and group are already hashed there, with the same secret, so they
+     * are stored as given. Like {@link #receive}, it checks no task, is bounded the same way and publishes no
+     * event. Comes from the original's {@code PointerStore.apply_update}.
+     *
+     * @param taskName the pointer task's name, as sent
+     * @param runId the run the pointer names
+     * @param userHash the hashed user id
+     * @param groupHash the hashed group id, or {@code null} or blank for none
+     * @return {@code true} when the pointer was new here, {@code false} when it was already stored
+     * @throws IllegalArgumentException when the task name, the run id or the user hash is blank
+     * @throws StoreFullException as {@link #receive} does
+     * @since 1.1.0
+     */
+    boolean apply(String taskName, String runId, String userHash, String groupHash);
+
     /** How many pointers a task has, for everyone. */
     int count(String taskName);
 }

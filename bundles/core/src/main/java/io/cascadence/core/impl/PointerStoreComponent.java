@@ -108,6 +108,17 @@ public class PointerStoreComponent implements PointerStore, HealthContributor {
     }
 
     @Override
+    public boolean apply(String taskName, String runId, String userHash, String groupHash) {
+        if (taskName == null || taskName.isBlank() || runId == null || runId.isBlank() || userHash == null
+                || userHash.isBlank()) {
+            throw new IllegalArgumentException("task_name, run_id and user_hash are required");
+        }
+        String group = groupHash == null || groupHash.isBlank() ? null : groupHash.strip();
+        return pointers.addBounded(taskName, new Pointer(runId.strip(), userHash.strip(), group),
+                RECEIVED_PER_TASK_LIMIT, RECEIVED_TASK_LIMIT);
+    }
+
+    @Override
     public int count(String taskName) {
         return pointers.pointers(taskName).size();
     }

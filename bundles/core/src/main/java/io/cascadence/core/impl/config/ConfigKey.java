@@ -116,19 +116,28 @@ enum ConfigKey {
             ValueParser.positiveNumber(), "Timeout in seconds for Cronyx requests"),
     CRONYX_REFRESH(CRONYX, AT_START, "cronyx_refresh", "CASCADENCE_CRONYX_REFRESH", Defaults.CRONYX_REFRESH,
             ValueParser.bool(), "Refresh Cronyx tasks periodically"),
-    UME_TRANSPORT(TRANSPORT, AT_START, "ume_transport", "UME_TRANSPORT", Defaults.UME_TRANSPORT,
+    // The UME bundle applies these live: an edit reconnects, or switches the transport, without a restart.
+    UME_TRANSPORT(TRANSPORT, LIVE, "ume_transport", "UME_TRANSPORT", Defaults.UME_TRANSPORT,
             ValueParser.oneOf("", "grpc", "nats"), "Event transport: nats, grpc or empty for none"),
-    UME_GRPC_STUB(TRANSPORT, AT_START, "ume_grpc_stub", "UME_GRPC_STUB", Defaults.UME_GRPC_STUB,
-            ValueParser.text(), "gRPC target for events"),
-    UME_GRPC_METHOD(TRANSPORT, AT_START, "ume_grpc_method", "UME_GRPC_METHOD", Defaults.UME_GRPC_METHOD,
-            ValueParser.text(), "gRPC method for events"),
-    UME_NATS_CONN(TRANSPORT, AT_START, "ume_nats_conn", "UME_NATS_CONN", Defaults.UME_NATS_CONN,
-            ValueParser.text(), "NATS server URL for events"),
-    UME_NATS_SUBJECT(TRANSPORT, AT_START, "ume_nats_subject", "UME_NATS_SUBJECT", Defaults.UME_NATS_SUBJECT,
+    UME_GRPC_STUB(TRANSPORT, LIVE, "ume_grpc_stub", "UME_GRPC_STUB", Defaults.UME_GRPC_STUB,
+            ValueParser.text(), "gRPC target for events: host:port or a gRPC target URI (dns:///host:port)"),
+    UME_GRPC_METHOD(TRANSPORT, LIVE, "ume_grpc_method", "UME_GRPC_METHOD", Defaults.UME_GRPC_METHOD,
+            ValueParser.text(),
+            "gRPC method events are sent to: a method of cascadence.ume.Ume (Send) or a full service/Method name"),
+    UME_NATS_CONN(TRANSPORT, LIVE, "ume_nats_conn", "UME_NATS_CONN", Defaults.UME_NATS_CONN,
+            ValueParser.text(), "NATS server URL(s) for events, comma-separated (empty: nats://127.0.0.1:4222)"),
+    UME_NATS_SUBJECT(TRANSPORT, LIVE, "ume_nats_subject", "UME_NATS_SUBJECT", Defaults.UME_NATS_SUBJECT,
             ValueParser.text(), "NATS subject for events"),
-    UME_BROADCAST_POINTERS(TRANSPORT, AT_START, "ume_broadcast_pointers", "UME_BROADCAST_POINTERS",
+    UME_NATS_STREAM(TRANSPORT, LIVE, "ume_nats_stream", "UME_NATS_STREAM", Defaults.UME_NATS_STREAM,
+            ValueParser.text(),
+            "JetStream stream for events (created on the subject when missing); empty publishes without acks"),
+    UME_BUFFER(TRANSPORT, LIVE, "ume_buffer", "UME_BUFFER", Defaults.UME_BUFFER, ValueParser.positiveInt(),
+            "Events kept while the transport is down; beyond it the oldest are dropped and counted"),
+    UME_POINTER_SYNC(TRANSPORT, LIVE, "ume_pointer_sync", "UME_POINTER_SYNC", Defaults.UME_POINTER_SYNC,
+            ValueParser.bool(), "Apply the pointer updates of other installations received on the transport"),
+    UME_BROADCAST_POINTERS(TRANSPORT, LIVE, "ume_broadcast_pointers", "UME_BROADCAST_POINTERS",
             Defaults.UME_BROADCAST_POINTERS, ValueParser.bool(),
-            "Re-emit pointer updates received from other instances", "broadcast_pointers");
+            "Re-emit pointer updates received from other instances, once each", "broadcast_pointers");
 
     private final ConfigPid pid;
     private final Applies applies;

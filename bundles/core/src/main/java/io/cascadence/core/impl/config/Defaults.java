@@ -42,6 +42,9 @@ final class Defaults {
     static final String UME_GRPC_METHOD = "Send";
     static final String UME_NATS_CONN = "";
     static final String UME_NATS_SUBJECT = "events";
+    static final String UME_NATS_STREAM = "";
+    static final String UME_BUFFER = "10000";
+    static final String UME_POINTER_SYNC = "false";
     static final String UME_BROADCAST_POINTERS = "false";
 
     private Defaults() {
