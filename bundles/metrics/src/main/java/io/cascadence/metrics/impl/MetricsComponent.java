@@ -22,6 +22,7 @@ import io.cascadence.api.event.EventListener;
 import io.cascadence.api.health.EventDrops;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.health.RunLoad;
+import io.cascadence.api.health.TransportStates;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.BufferPoolsExports;
 import io.prometheus.client.hotspot.ClassLoadingExports;
@@ -55,6 +56,10 @@ public class MetricsComponent implements EventListener, HealthContributor, Expos
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventDrops drops;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TransportStates transports;
+
     private final CollectorRegistry registry = new CollectorRegistry();
     private final RunMetrics runs = new RunMetrics();
     private String host;
@@ -72,7 +77,7 @@ public class MetricsComponent implements EventListener, HealthContributor, Expos
     void start(String httpHost, MetricsConfiguration configuration) {
         host = httpHost;
         runs.register(registry);
-        registry.register(new LoadCollector(() -> load, () -> drops));
+        registry.register(new LoadCollector(() -> load, () -> drops, () -> transports));
         registerJvm(registry);
         configure(configuration);
     }

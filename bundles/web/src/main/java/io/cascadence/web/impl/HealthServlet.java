@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.felix.http.jetty.ConnectorFactory;
@@ -24,6 +26,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import io.cascadence.api.PluginFolders;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.health.HealthContributor;
+import io.cascadence.api.health.TransportState;
+import io.cascadence.api.health.TransportStates;
 import io.cascadence.api.schedule.Schedules;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -86,6 +90,10 @@ public class HealthServlet extends RoutedServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile PluginFolders pluginFolders;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile TransportStates transports;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
@@ -128,8 +136,29 @@ public class HealthServlet extends RoutedServlet {
             report.body().put("scheduler", kept == null ? SchedulerHealth.of(facade.backend(), false, null)
                     : SchedulerHealth.of(facade.backend(), kept.firing(), kept.schedules()));
         }
+        TransportStates ume = transports;
+        if (ume != null && !ume.transports().isEmpty()) {
+            report.body().put("transports", transports(ume.transports()));
+        }
         Json.write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                 report.body());
+    }
+
+    /** The event transports by name: state, target, backlog, capacity, delivered, dropped and last error. */
+    private static Map<String, Object> transports(List<TransportState> states) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (TransportState state : states) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("state", state.state());
+            entry.put("target", state.target());
+            entry.put("backlog", state.backlog());
+            entry.put("capacity", state.capacity());
+            entry.put("delivered", state.delivered());
+            entry.put("dropped", state.dropped());
+            entry.put("last_error", state.lastError());
+            byName.put(state.transport(), entry);
+        }
+        return byName;
     }
 
     private boolean isPlugin(String location) {

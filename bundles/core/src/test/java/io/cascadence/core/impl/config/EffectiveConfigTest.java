@@ -114,7 +114,8 @@ class EffectiveConfigTest {
         assertThat(keys(report, "io.cascadence.cronyx")).containsExactly("cronyx_base_url", "cronyx_timeout",
                 "cronyx_refresh");
         assertThat(keys(report, "io.cascadence.transport")).containsExactly("ume_transport", "ume_grpc_stub",
-                "ume_grpc_method", "ume_nats_conn", "ume_nats_subject", "ume_broadcast_pointers");
+                "ume_grpc_method", "ume_nats_conn", "ume_nats_subject", "ume_nats_stream", "ume_buffer",
+                "ume_pointer_sync", "ume_broadcast_pointers");
         assertThat(report.pid("io.cascadence").orElseThrow().file()).isEqualTo(CFG_FILE);
         assertThat(report.pid("io.cascadence.web").orElseThrow().file()).isNull();
     }
