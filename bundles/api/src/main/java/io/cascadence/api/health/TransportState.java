@@ -15,8 +15,11 @@ package io.cascadence.api.health;
  * @param dropped events dropped since the container started because the buffer was full
  * @param lastError the last delivery or connection error, or {@code null} when there was none since the last
  *        delivery
+ * @param pointerSync {@code off}; {@code on} while pointer updates of other installations are received and
+ *        stored ({@code ume_pointer_sync}); {@code broadcast} when they are also re-emitted
+ *        ({@code ume_broadcast_pointers}); {@code failed: } and the reason when the subscription could not be made
  * @since 1.2.0
  */
 public record TransportState(String transport, String state, String target, int backlog, int capacity,
-        long delivered, long dropped, String lastError) {
+        long delivered, long dropped, String lastError, String pointerSync) {
 }

@@ -63,6 +63,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     private volatile UmeConnection connection;
     private volatile Courier courier;
     private volatile AutoCloseable subscription;
+    private volatile String pointerSync = "off";
     private volatile String problem;
     private volatile boolean active;
 
@@ -152,7 +153,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
         }
         Outbox box = outbox;
         return List.of(new TransportState(name, state, target, box.size(), box.capacity(), delivered.get(),
-                box.dropped(), error));
+                box.dropped(), error, pointerSync));
     }
 
     @Override
@@ -163,6 +164,9 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
                 warnings.add("UME transport " + state.transport() + " is " + state.state()
                         + (state.lastError() == null ? "" : ": " + state.lastError()) + "; " + state.backlog()
                         + " events wait (at most " + state.capacity() + ")");
+            }
+            if (state.pointerSync().startsWith("failed")) {
+                warnings.add("UME pointer sync over " + state.transport() + " " + state.pointerSync());
             }
             if (state.dropped() > 0) {
                 warnings.add("UME transport " + state.transport() + " dropped " + state.dropped()
@@ -186,6 +190,11 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
         String name = configuration.ume__transport() == null ? "" : configuration.ume__transport().strip();
         if (previous != null && name.equals(transport) && settings(previous).equals(settings(configuration))
                 && connection != null) {
+            if (previous.ume__pointer__sync() != configuration.ume__pointer__sync()
+                    || previous.ume__broadcast__pointers() != configuration.ume__broadcast__pointers()) {
+                unsubscribe();
+                subscribe(connection, configuration);
+            }
             return;
         }
         disconnect(SWITCH_FLUSH_MS);
@@ -217,24 +226,34 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
             Courier sender = new Courier(transport, outbox, opened, delivered);
             courier = sender;
             sender.start();
-            if (configuration.ume__pointer__sync()) {
-                PointerSync sync = new PointerSync(origin, () -> pointers, () -> bus, outbox::add,
-                        configuration.ume__broadcast__pointers());
-                subscription = opened.subscribe(sync);
-                LOG.info("Pointer sync is on over {}{}", opened.target(),
-                        configuration.ume__broadcast__pointers() ? ", re-broadcasting what it receives" : "");
-            }
             LOG.info("UME events go to {} over {}", opened.target(), transport);
+            subscribe(opened, configuration);
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
             LOG.error("UME transport {} is misconfigured: {}", transport, e.getMessage());
-        } catch (Exception e) {
-            problem = "pointer sync could not subscribe: " + e.getMessage();
-            LOG.error("UME transport {}: {}", transport, problem);
         }
     }
 
-    private void disconnect(long flushMillis) {
+    /** Starts pointer sync on the connection when the configuration asks for it. */
+    private void subscribe(UmeConnection opened, TransportConfiguration configuration) {
+        if (!configuration.ume__pointer__sync()) {
+            return;
+        }
+        boolean broadcast = configuration.ume__broadcast__pointers();
+        try {
+            subscription = opened.subscribe(new PointerSync(origin, () -> pointers, () -> bus, outbox::add,
+                    broadcast));
+            pointerSync = broadcast ? "broadcast" : "on";
+            LOG.info("Pointer sync is on over {}{}", opened.target(),
+                    broadcast ? ", re-broadcasting what it receives once" : "");
+        } catch (Exception e) {
+            pointerSync = "failed: " + e.getMessage();
+            LOG.error("UME: pointer sync could not subscribe on {}: {}", opened.target(), e.getMessage());
+        }
+    }
+
+    private void unsubscribe() {
+        pointerSync = "off";
         AutoCloseable sub = subscription;
         subscription = null;
         if (sub != null) {
@@ -244,6 +263,10 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
                 LOG.debug("Closing the pointer sync subscription failed", e);
             }
         }
+    }
+
+    private void disconnect(long flushMillis) {
+        unsubscribe();
         Courier sender = courier;
         courier = null;
         if (sender != null) {
@@ -267,8 +290,6 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
         settings.put("ume_nats_stream", configuration.ume__nats__stream());
         settings.put("ume_grpc_stub", configuration.ume__grpc__stub());
         settings.put("ume_grpc_method", configuration.ume__grpc__method());
-        settings.put("ume_pointer_sync", String.valueOf(configuration.ume__pointer__sync()));
-        settings.put("ume_broadcast_pointers", String.valueOf(configuration.ume__broadcast__pointers()));
         settings.replaceAll((key, value) -> value == null ? "" : value.strip());
         return settings;
     }

@@ -144,7 +144,8 @@ public class HealthServlet extends RoutedServlet {
                 report.body());
     }
 
-    /** The event transports by name: state, target, backlog, capacity, delivered, dropped and last error. */
+    /** The event transports by name: state, target, backlog, capacity, delivered, dropped, last error and
+     * pointer sync. */
     private static Map<String, Object> transports(List<TransportState> states) {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (TransportState state : states) {
@@ -156,6 +157,7 @@ public class HealthServlet extends RoutedServlet {
             entry.put("delivered", state.delivered());
             entry.put("dropped", state.dropped());
             entry.put("last_error", state.lastError());
+            entry.put("pointer_sync", state.pointerSync());
             byName.put(state.transport(), entry);
         }
         return byName;
