@@ -146,6 +146,15 @@ final class Installation {
     }
 
     /** A new temporary file under the tests' work folder (inside target/), so nothing is left in /tmp. */
+    /** The file's text, or empty when it does not exist (yet). */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path tempFile(String prefix, String suffix) {
         try {
             Files.createDirectories(WORK);
