@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Pipeline runs per second with the NATS transport on and off, alternating in one session (off, on, off, on, ...),
+# and the events per second the transport delivered to NATS meanwhile. Each phase starts a private copy of the
+# installation (transport off, or ume_transport = nats on the given server and a subject of its own), warms it up,
+# then drives the example task over HTTP with RunLoad and reads the transport's counters on /health. In the "on"
+# phases it waits until the buffer is empty, so the figure counts only delivered events.
+#
+#   mvn -q package -DskipTests && benchmarks/ume-load.sh [pairs] [runs per phase] [clients] [nats url]
+set -euo pipefail
+
+pairs="${1:-3}"
+runs="${2:-5000}"
+clients="${3:-8}"
+nats="${4:-nats://127.0.0.1:4222}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+dist="$root/distribution/target/cascadence"
+jar="$root/benchmarks/jmh/target/benchmarks.jar"
+[ -x "$dist/bin/cascadence" ] && [ -f "$jar" ] || { echo "error: build first: mvn -q package -DskipTests" >&2; exit 1; }
+
+work="$(mktemp -d)"
+trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+transport() { curl -s "$url/health" | python3 -c 'import json,sys; t=json.load(sys.stdin).get("transports",{}).get("nats",{}); print(t.get("delivered",0), t.get("backlog",0), t.get("dropped",0), t.get("state","off"))'; }
+
+phase() { # $1: off|on
+  rm -rf "$work/cascadence"
+  cp -a "$dist" "$work/cascadence"
+  rm -rf "$work/cascadence/cache" "$work/cascadence/data/.lock" "$work/cascadence/data/.runtime"
+  if [ "$1" = on ]; then
+    printf 'ume_transport = nats\nume_nats_conn = %s\nume_nats_subject = bench.%s\n' "$nats" "$$" \
+      >"$work/cascadence/config/io.cascadence.transport.cfg"
+  fi
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  url="http://127.0.0.1:$port"
+  CASCADENCE_HTTP_PORT="$port" "$work/cascadence/bin/cascadence" </dev/null >"$work/container.log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = "200" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "error: bin/cascadence exited" >&2; cat "$work/container.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example 1000 "$clients" >/dev/null   # warm-up
+  read -r before _ _ _ < <(transport)
+  start=$(date +%s.%N)
+  line="$(java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example "$runs" "$clients")"
+  if [ "$1" = on ]; then
+    while :; do read -r delivered backlog dropped state < <(transport); [ "$backlog" = 0 ] && break; sleep 0.02; done
+    end=$(date +%s.%N)
+    echo "nats on : $line; $((delivered - before)) events delivered in $(python3 -c "print(f'{$end-$start:.1f}')") s:" \
+      "$(python3 -c "print(f'{($delivered-$before)/($end-$start):.0f}')") events/s (dropped $dropped, $state)"
+  else
+    echo "nats off: $line"
+  fi
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+for i in $(seq 1 "$pairs"); do
+  phase off
+  phase on
+done
+echo "($(nproc) cores, $(java -version 2>&1 | head -1), NATS $nats)"
