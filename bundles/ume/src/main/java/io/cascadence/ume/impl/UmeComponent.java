@@ -109,7 +109,9 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     synchronized void removeConnector(UmeConnector connector, Map<String, Object> properties) {
         String name = String.valueOf(properties.get(UmeConnector.TRANSPORT));
         if (connectors.remove(name, connector) && name.equals(transport)) {
-            disconnect(SWITCH_FLUSH_MS);
+            // Its bundle stops: at the container's stop it goes before this one, so this is the last chance to
+            // deliver what waits.
+            disconnect(STOP_FLUSH_MS);
             problem = null;
         }
     }
