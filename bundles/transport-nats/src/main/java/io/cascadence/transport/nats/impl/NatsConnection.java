@@ -50,14 +50,21 @@ public final class NatsConnection implements UmeConnection {
      *
      * @param settings checked settings
      * @return the connection, connected or not yet
+     * @throws IllegalArgumentException naming {@code ume_nats_conn} when jnats cannot use a server URL
      */
     public static NatsConnection open(NatsSettings settings) {
         NatsConnection connection = new NatsConnection(settings);
         NatsEvents events = new NatsEvents(settings.target(), connection::known, connection.publisher::reset);
-        Options options = Options.builder().servers(settings.servers().toArray(String[]::new))
-                .connectionName("cascadence").maxReconnects(-1).reconnectWait(RECONNECT_WAIT)
-                // This connection's own subscriptions are for what other installations send.
-                .noEcho().connectionListener(events).errorListener(events).build();
+        Options options;
+        try {
+            options = Options.builder().servers(settings.servers().toArray(String[]::new))
+                    .connectionName("cascadence").maxReconnects(-1).reconnectWait(RECONNECT_WAIT)
+                    // This connection's own subscriptions are for what other installations send.
+                    .noEcho().connectionListener(events).errorListener(events).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(NatsSettings.CONN + " '" + String.join(",", settings.servers())
+                    + "' is not usable: " + e.getMessage(), e);
+        }
         try {
             Nats.connectAsynchronously(options, true);
         } catch (InterruptedException e) {

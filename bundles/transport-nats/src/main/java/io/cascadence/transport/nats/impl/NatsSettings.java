@@ -72,7 +72,8 @@ public record NatsSettings(List<String> servers, String subject, String stream) 
             if (!isServerUrl(server)) {
                 throw new IllegalArgumentException(CONN + " '" + value + "' is not a NATS server URL: Cascadence "
                         + "wants the server URL(s) there, comma-separated, such as " + DEFAULT_SERVER
-                        + " (nats://, tls://, ws:// or wss://), not a Python module:attribute");
+                        + " (nats://, tls://, ws:// or wss://, a host, a port up to 65535), not a Python "
+                        + "module:attribute as the original took");
             }
             servers.add(server);
         }
@@ -83,7 +84,7 @@ public record NatsSettings(List<String> servers, String subject, String stream) 
         try {
             URI uri = new URI(server);
             return uri.getScheme() != null && SCHEMES.contains(uri.getScheme().toLowerCase())
-                    && uri.getHost() != null;
+                    && uri.getHost() != null && uri.getPort() <= 65_535;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -94,6 +94,17 @@ class NatsOutageTest {
     }
 
     @Test
+    void jetStreamModeOnAServerWithoutJetStreamSaysSo() throws Exception {
+        server = new PrivateNatsServer(null);
+        server.start();
+        connection = new NatsConnector().open(Map.of("ume_nats_conn", server.url(), "ume_nats_stream", "UME"));
+        Await.until(RECOVERY, () -> assertThat(connection.connected()).isTrue());
+
+        assertThatThrownBy(() -> connection.send(Messages.batch(1))).isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("UME").hasMessageContaining("JetStream enabled");
+    }
+
+    @Test
     void closeReturnsWhileTheServerIsDown() throws Exception {
         server = new PrivateNatsServer(null);
         UmeConnection never = new NatsConnector().open(Map.of("ume_nats_conn", server.url()));

@@ -17,6 +17,13 @@ class NatsSettingsTest {
     }
 
     @Test
+    void aServerUrlJnatsCannotUseIsRefusedByName() {
+        assertThatThrownBy(() -> new NatsConnector().open(Map.of("ume_nats_conn", "nats://127.0.0.1:99999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ume_nats_conn")
+                .hasMessageContaining("99999");
+    }
+
+    @Test
     void emptySettingsMeanTheLocalServerAndSubjectEventsOnCoreNats() {
         NatsSettings settings = NatsSettings.parse(Map.of("ume_nats_conn", " ", "ume_grpc_stub", "ignored"));
 
