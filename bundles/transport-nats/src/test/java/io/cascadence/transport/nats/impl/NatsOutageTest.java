@@ -114,5 +114,8 @@ class NatsOutageTest {
         assertThat(never.connected()).isFalse();
         assertThatThrownBy(() -> never.send(List.of(Messages.stage("late", 1))))
                 .isInstanceOf(DeliveryException.class).hasMessageContaining("closed");
+        // jnats' connecting thread, which would otherwise retry the port forever, ends too.
+        Await.until(RECOVERY, () -> assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().startsWith("NATS - async connection")));
     }
 }
