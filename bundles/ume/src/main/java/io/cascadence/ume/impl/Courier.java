@@ -70,6 +70,18 @@ final class Courier implements Runnable {
                 done = messages.size();
             } catch (DeliveryException e) {
                 done = Math.max(0, Math.min(e.delivered(), messages.size()));
+                if (e.rejected() && done < messages.size()) {
+                    // Never deliverable: drop it, count it, and go on with the rest at once.
+                    UmeMessage refused = messages.get(done);
+                    LOG.warn("UME dropped a {} ({} bytes) that {} cannot take: {}", refused.type(),
+                            refused.payload().length, connection.target(), e.getMessage());
+                    outbox.removeThrough(batch.get(done).number());
+                    outbox.countRejected();
+                    if (done > 0) {
+                        delivered.addAndGet(done);
+                    }
+                    continue;
+                }
                 error = e.getMessage();
             } catch (RuntimeException e) {
                 done = 0;

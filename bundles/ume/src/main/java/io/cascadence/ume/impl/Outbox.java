@@ -47,6 +47,16 @@ final class Outbox {
         }
     }
 
+    /** Counts a message the transport could never deliver, which the sender removed, with the dropped ones. */
+    void countRejected() {
+        lock.lock();
+        try {
+            dropped++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Changes the bound; a smaller one drops the oldest messages beyond it at once. */
     void resize(int newCapacity) {
         lock.lock();

@@ -17,7 +17,7 @@ import io.cascadence.ume.spi.UmeMessage;
 class CourierTest {
 
     /** A server that is down while {@code down} is set, and otherwise takes one message less than it is given. */
-    static final class FlakyConnection implements UmeConnection {
+    static class FlakyConnection implements UmeConnection {
         final List<Long> received = new ArrayList<>();
         final AtomicBoolean down = new AtomicBoolean();
 
@@ -82,6 +82,34 @@ class CourierTest {
         }
         assertThat(connection.received()).containsExactlyElementsOf(expected);
         assertThat(delivered.get()).isEqualTo(300);
+        assertThat(outbox.size()).isZero();
+    }
+
+    @Test
+    void aMessageTheServerCanNeverTakeIsDroppedAndCountedAndTheRestGoOn() {
+        Outbox outbox = new Outbox(10);
+        List<Long> taken = new ArrayList<>();
+        UmeConnection refusesTwo = new FlakyConnection() {
+            @Override
+            public synchronized void send(List<UmeMessage> batch) throws DeliveryException {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (batch.get(i).seq() == 2) {
+                        throw new DeliveryException("too large", i, true, null);
+                    }
+                    taken.add(batch.get(i).seq());
+                }
+            }
+        };
+        AtomicLong delivered = new AtomicLong();
+        Courier courier = new Courier("test", outbox, refusesTwo, delivered);
+        for (long i = 1; i <= 3; i++) {
+            outbox.add(OutboxTest.message(i));
+        }
+        courier.start();
+        courier.stop(5_000);
+        assertThat(taken).containsExactly(1L, 3L);
+        assertThat(delivered.get()).isEqualTo(2);
+        assertThat(outbox.dropped()).isEqualTo(1);
         assertThat(outbox.size()).isZero();
     }
 

@@ -93,9 +93,26 @@ public final class NatsConnection implements UmeConnection {
             throw new DeliveryException("NATS " + target() + " is not connected ("
                     + (closed ? "closed" : current == null ? "connecting" : current.getStatus()) + ")", 0, null);
         }
-        if (!batch.isEmpty()) {
-            publisher.publish(current, batch);
+        int fits = fitting(current, batch);
+        if (fits > 0) {
+            publisher.publish(current, fits == batch.size() ? batch : batch.subList(0, fits));
         }
+        if (fits < batch.size()) {
+            throw new DeliveryException("the message is larger than the server's max_payload of "
+                    + current.getServerInfo().getMaxPayload() + " bytes", fits, true, null);
+        }
+    }
+
+    /** How many messages at the start of the batch fit the server's max_payload (payload and headers). */
+    private int fitting(Connection current, List<UmeMessage> batch) {
+        long max = current.getServerInfo() == null ? Long.MAX_VALUE : current.getServerInfo().getMaxPayload();
+        for (int i = 0; i < batch.size(); i++) {
+            UmeMessage message = batch.get(i);
+            if (message.payload().length + UmeHeaders.of(message, settings.jetStream()).serializedLength() > max) {
+                return i;
+            }
+        }
+        return batch.size();
     }
 
     @Override

@@ -56,6 +56,29 @@ class NatsConnectionTest {
     }
 
     @Test
+    void aMessageLargerThanTheServerTakesIsRejectedAfterThoseBeforeItAreDelivered() throws Exception {
+        String subject = Messages.unique("events");
+        Subscription received = plain.subscribe(subject);
+        plain.flush(Duration.ofSeconds(2));
+        connection = openConnected(Map.of("ume_nats_conn", SERVER, "ume_nats_subject", subject));
+        byte[] huge = StageUpdate.newBuilder().setStage("x".repeat((int) plain.getServerInfo().getMaxPayload()))
+                .build().toByteArray();
+        UmeMessage tooLarge = new UmeMessage(Messages.TYPE, huge, "huge", Messages.ORIGIN, "", 0, 2);
+        List<UmeMessage> batch = List.of(Messages.stage("s1", 1), tooLarge, Messages.stage("s3", 3));
+
+        assertThatThrownBy(() -> connection.send(batch)).isInstanceOfSatisfying(DeliveryException.class, e -> {
+            assertThat(e.delivered()).isEqualTo(1);
+            assertThat(e.rejected()).isTrue();
+            assertThat(e.getMessage()).contains("max_payload");
+        });
+        assertThat(StageUpdate.parseFrom(received.nextMessage(Duration.ofSeconds(5)).getData()).getStage())
+                .isEqualTo("s1");
+        connection.send(batch.subList(2, 3));
+        assertThat(StageUpdate.parseFrom(received.nextMessage(Duration.ofSeconds(5)).getData()).getStage())
+                .isEqualTo("s3");
+    }
+
+    @Test
     void coreModeDeliversTheBatchInOrderAsBareProtobufWithTheEnvelopeInHeaders() throws Exception {
         String subject = Messages.unique("events");
         Subscription received = plain.subscribe(subject);
