@@ -27,7 +27,9 @@ public interface UmeConnection extends AutoCloseable {
     /**
      * Receives the messages other installations send (on the NATS subject, or from the gRPC service's
      * {@code Subscribe} stream), on a thread of the connection's, until the returned handle is closed or the
-     * connection is. The connection re-subscribes after a reconnect.
+     * connection is. The connection re-subscribes after a reconnect. Whether the connection's own messages come
+     * back is the transport's choice (NATS: they do not); receivers tell them apart by
+     * {@link UmeMessage#origin()}.
      *
      * @param receiver called once per message; what it throws is logged and the next message still arrives
      * @throws DeliveryException when the subscription could not be set up
