@@ -48,7 +48,7 @@ public final class GrpcConnection implements UmeConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * Creates the channel; it connects at the first call or {@link #connected()}.
+     * Creates the channel and starts connecting, without waiting for it.
      *
      * @param onClose told once when the connection is closed
      * @throws IllegalArgumentException when gRPC does not take the target, naming {@code ume_grpc_stub}
@@ -64,6 +64,8 @@ public final class GrpcConnection implements UmeConnection {
             throw new IllegalArgumentException(GrpcSettings.STUB + " '" + settings.target()
                     + "' is not a gRPC target (" + e.getMessage() + "): give host:port or dns:///host:port", e);
         }
+        // Connecting now rather than at the first event lets status say "connected" as soon as the server is.
+        owned.channel.getState(true);
     }
 
     /** {@code 127.0.0.1:50051 method cascadence.ume.Ume/Send}. */

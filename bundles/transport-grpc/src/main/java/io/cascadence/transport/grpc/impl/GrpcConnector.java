@@ -34,7 +34,7 @@ public class GrpcConnector implements UmeConnector {
 
     /**
      * @param settings {@code ume_grpc_stub} and {@code ume_grpc_method}; other keys are ignored
-     * @return a connection that connects at its first call
+     * @return a connection, connecting or connected
      * @throws IllegalArgumentException when a setting is missing or wrong, naming the key and the value
      */
     @Override
