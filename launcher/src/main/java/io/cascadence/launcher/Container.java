@@ -183,6 +183,7 @@ public final class Container {
             p.put(ContainerOptions.WEBHOOK_HOST, options.webhookHost());
             p.put(ContainerOptions.WEBHOOK_PORT, Integer.toString(options.webhookPort()));
         }
+        options.settings().forEach((variable, value) -> p.put(ContainerOptions.SETTING_PREFIX + variable, value));
 
         // The core deploys plugins/ itself (io.cascadence.core.impl.plugins.PluginFolder): it reports second copies,
         // keeps a working version over a broken replacement and sees replacements FileInstall's size-and-time check

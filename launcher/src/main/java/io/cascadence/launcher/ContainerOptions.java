@@ -1,6 +1,7 @@
 package io.cascadence.launcher;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How to start one container process.
@@ -19,9 +20,12 @@ import java.nio.file.Path;
  *        what the configuration says
  * @param webhookPort that listener's port, winning over {@code webhook_port}; 0 when {@code webhookHost} is
  *        {@code null}
+ * @param settings configuration values a command line gives (as {@code bin/task --transport nats} does), by the
+ *        environment variable of their key ({@code UME_TRANSPORT}), winning over every other source for this
+ *        process; empty for none
  */
 public record ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
-        int metricsPort, String webhookHost, int webhookPort) {
+        int metricsPort, String webhookHost, int webhookPort, Map<String, String> settings) {
 
     /** The framework property that says so ({@code false} keeps the cron engine from firing). */
     public static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
@@ -35,6 +39,19 @@ public record ContainerOptions(String host, int port, boolean shell, Path cache,
     /** The framework properties that carry {@link #webhookHost()} and {@link #webhookPort()}, as for metrics. */
     public static final String WEBHOOK_HOST = "cascadence.env.CASCADENCE_WEBHOOK_HOST";
     public static final String WEBHOOK_PORT = "cascadence.env.CASCADENCE_WEBHOOK_PORT";
+
+    /** What names the framework property carrying one of {@link #settings()}: this, then its variable's name. */
+    public static final String SETTING_PREFIX = "cascadence.env.";
+
+    public ContainerOptions {
+        settings = Map.copyOf(settings);
+    }
+
+    /** Options without settings of a command line's own. */
+    public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules,
+            int metricsPort, String webhookHost, int webhookPort) {
+        this(host, port, shell, cache, firesSchedules, metricsPort, webhookHost, webhookPort, Map.of());
+    }
 
     /** Options without {@code --metrics-port} or a webhook listener of their own. */
     public ContainerOptions(String host, int port, boolean shell, Path cache, boolean firesSchedules) {

@@ -17,7 +17,9 @@ final class CommandHelp {
               --token TOKEN                 the API token (default: $CASCADENCE_API_TOKEN), for a running
                                             container whose api_tokens is set
               --help, -h                    this text
-            Before the command: --metrics-port PORT also serves /metrics on PORT while the command runs.
+            Before the command: --metrics-port PORT also serves /metrics on PORT while the command runs;
+            --transport grpc|nats, --grpc-stub TARGET, --grpc-method NAME, --nats-url URL and --nats-subject
+            SUBJECT set the UME transport of the container the command starts (not of a running one).
 
             Exit status: 0 done; 1 refused or failed, with "error: <message>" on stderr; 2 a usage error (a
             missing or extra argument, an unknown option), with the usage on stderr and nothing sent.
@@ -144,6 +146,20 @@ final class CommandHelp {
                     Stores a pointer received from another instance as given (USER_HASH is already hashed), for
                     group --group-id; the task need not be installed here.
                     Output: pointer stored."""),
+            Map.entry("pointer-sync", """
+                    Usage: task [--transport grpc|nats] [--nats-url URL] [--nats-subject SUBJECT]
+                                [--grpc-stub TARGET] [--grpc-method NAME] pointer-sync
+
+                    Stores the pointer updates other installations send over the UME transport (the
+                    configuration's, io.cascadence.transport, or the options before the command), and sends them
+                    on when ume_broadcast_pointers is true, in the foreground until Ctrl-C or SIGTERM, starting
+                    Cascadence's parts with ume_pointer_sync on (schedules are not fired); other task commands act
+                    on it meanwhile. No transport configured: error: no UME transport is configured: ... (exit 1);
+                    a misconfigured one: its error (exit 1). With the installation's container running, that one
+                    syncs pointers itself when ume_pointer_sync = true is set in
+                    config/io.cascadence.transport.cfg: the command says so and exits with 1.
+                    Output: Pointer sync over TARGET subject SUBJECT (or method NAME) (broadcast on|off); Ctrl-C
+                    stops. A transport not yet connected is noted on stderr; updates arrive once it connects."""),
             Map.entry("webhook", """
                     Usage: task webhook [--host H] [--port P]
 

@@ -50,6 +50,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("pointer-add", new Spec(List.of("NAME", "USER_ID", "RUN_ID"), Set.of())),
             Map.entry("pointer-list", new Spec(List.of("NAME"), Set.of())),
             Map.entry("pointer-receive", new Spec(List.of("NAME", "RUN_ID", "USER_HASH"), Set.of())),
+            Map.entry("pointer-sync", new Spec(List.of(), Set.of())),
             Map.entry("watch-plugins", new Spec(List.of("DIR"), Set.of())),
             Map.entry("export-n8n", new Spec(List.of("FILE"), Set.of("base-url"))),
             Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())));
@@ -58,7 +59,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
     private static final Map<String, List<String>> DEFAULT_ARGUMENTS = Map.of("watch-plugins", List.of("."));
 
     static final String USAGE = String.join("\n",
-            "Usage: task [--metrics-port PORT] COMMAND [ARGS] [--user-id ID] [--group-id ID] [--token TOKEN]",
+            "Usage: task [--metrics-port PORT] [--transport grpc|nats] [--grpc-stub TARGET] [--grpc-method NAME]",
+            "            [--nats-url URL] [--nats-subject SUBJECT] COMMAND [ARGS] [--user-id ID] [--group-id ID]",
+            "            [--token TOKEN]",
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
@@ -91,6 +94,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "  pointer-add NAME USER_ID RUN_ID           record that USER_ID has run RUN_ID of pointer task NAME",
             "  pointer-list NAME --user-id ID            the user's pointers: <run_id> TAB <user_hash>",
             "  pointer-receive NAME RUN_ID USER_HASH     store a pointer received from another instance",
+            "  pointer-sync                              store the pointer updates other instances send over the",
+            "                                            UME transport, in the foreground until Ctrl-C",
             "  watch-plugins [DIR]                       deploy the plugin bundles of DIR (default: .) too, until",
             "                                            Ctrl+C; they are uninstalled then",
             "  export-n8n FILE [--base-url URL]          write the tasks as an n8n workflow to FILE; its nodes call",
@@ -105,6 +110,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "which a running container needs when its api_tokens is set.",
             "--metrics-port PORT (before the command) also serves Prometheus metrics at /metrics on PORT while",
             "the command runs; a running container serves its own (task says where).",
+            "--transport grpc|nats, --grpc-stub TARGET, --grpc-method NAME, --nats-url URL and --nats-subject",
+            "SUBJECT (before the command) set the UME transport (UME_TRANSPORT, UME_GRPC_STUB, UME_GRPC_METHOD,",
+            "UME_NATS_CONN, UME_NATS_SUBJECT) of the container the command starts; a running container keeps its",
+            "own (config/io.cascadence.transport.cfg).",
             "",
             "With a container of this installation running, commands act on it; otherwise task starts what it",
             "needs itself, on the same data/.");

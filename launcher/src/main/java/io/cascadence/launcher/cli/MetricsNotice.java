@@ -2,8 +2,6 @@ package io.cascadence.launcher.cli;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.cascadence.launcher.RuntimeInfo;
 
 /**
@@ -33,15 +31,7 @@ final class MetricsNotice {
     /** The container's effective {@code metrics_port}, from {@code GET /config}; 0 when it cannot be told. */
     static int metricsPortOf(RestClient client) {
         try {
-            for (JsonNode pid : client.get("/config", Map.of()).path("pids")) {
-                if (PID.equals(pid.path("pid").asText())) {
-                    for (JsonNode entry : pid.path("entries")) {
-                        if (KEY.equals(entry.path("key").asText())) {
-                            return Integer.parseInt(entry.path("value").asText("0"));
-                        }
-                    }
-                }
-            }
+            return Integer.parseInt(ConfigReport.value(client.get("/config", Map.of()), PID, KEY).orElse("0"));
         } catch (RuntimeException e) {
             // Only a hint is lost: the command itself goes on and reports its own errors.
         }

@@ -2,24 +2,20 @@ package io.cascadence.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.cascadence.launcher.Container;
 import io.cascadence.launcher.ContainerOptions;
 import io.cascadence.launcher.InstanceLock;
 import io.cascadence.launcher.Installation;
 import io.cascadence.launcher.LaunchException;
-import io.cascadence.launcher.MetricsPortOption;
 import io.cascadence.launcher.Main;
 import io.cascadence.launcher.RuntimeInfo;
 
@@ -37,7 +33,6 @@ public final class TaskCli {
     private static final String TOKEN_OPTION = "--token";
 
     private static final Duration OWNER_WAIT = Duration.ofSeconds(60);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private TaskCli() {
     }
@@ -79,10 +74,9 @@ public final class TaskCli {
 
     static int run(String[] args, PrintStream out, PrintStream err, StopSignal stop) {
         CommandLine line;
-        int metricsPort;
+        GlobalOptions global;
         try {
-            MetricsPortOption global = globalOptions(args);
-            metricsPort = global.port();
+            global = GlobalOptions.parse(args);
             String[] rest = global.rest().toArray(String[]::new);
             if (rest.length == 1 && (rest[0].equals("--help") || rest[0].equals("help") || rest[0].equals("-h"))) {
                 out.println(CommandLine.USAGE);
@@ -101,13 +95,16 @@ public final class TaskCli {
             return 2;
         }
         if (line.command().equals("webhook")) {
-            return WebhookCommand.run(line, metricsPort, out, err, stop);
+            return WebhookCommand.run(line, global, out, err, stop);
+        }
+        if (line.command().equals("pointer-sync")) {
+            return PointerSyncCommand.run(line, global, out, err, stop);
         }
         try {
             checkLocally(line);
             Installation installation = Installation.fromSystemProperty();
             installation.prepare();
-            execute(installation, line, metricsPort, out, err, stop);
+            execute(installation, line, global, out, err, stop);
             return 0;
         } catch (RestClient.CommandFailedException | LaunchException e) {
             err.println("error: " + e.getMessage());
@@ -117,46 +114,6 @@ public final class TaskCli {
             err.println("error: interrupted");
             return 1;
         }
-    }
-
-    /**
-     * The global options, before the command: {@code --metrics-port PORT}, and {@code --token TOKEN}, which every
-     * command also takes after it.
-     */
-    private static MetricsPortOption globalOptions(String[] args) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        // --token is an option of every command, and may come before it too, beside --metrics-port: it is moved
-        // after the command's own arguments, where the command's parser takes it.
-        List<String> tokens = new ArrayList<>();
-        int port = 0;
-        while (!rest.isEmpty()) {
-            String first = rest.get(0);
-            if (first.equals(TOKEN_OPTION)) {
-                if (rest.size() < 2) {
-                    throw new CommandLine.UsageException("Option '" + TOKEN_OPTION + "' requires an argument.");
-                }
-                tokens.addAll(rest.subList(0, 2));
-                rest.subList(0, 2).clear();
-            } else if (first.startsWith(TOKEN_OPTION + "=")) {
-                tokens.add(rest.remove(0));
-            } else if (first.equals(MetricsPortOption.NAME) || first.startsWith(MetricsPortOption.NAME + "=")) {
-                try {
-                    MetricsPortOption option = MetricsPortOption.parse(rest.toArray(String[]::new));
-                    port = option.port();
-                    rest = new ArrayList<>(option.rest());
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.UsageException(e.getMessage());
-                }
-            } else {
-                break;
-            }
-        }
-        boolean helpOnly = rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h")
-                || rest.get(0).equals("help"));
-        if (!helpOnly) {
-            rest.addAll(tokens);
-        }
-        return new MetricsPortOption(port, List.copyOf(rest));
     }
 
     /**
@@ -188,23 +145,26 @@ public final class TaskCli {
         }
     }
 
-    private static void execute(Installation installation, CommandLine line, int metricsPort, PrintStream out,
+    private static void execute(Installation installation, CommandLine line, GlobalOptions global, PrintStream out,
             PrintStream err, StopSignal stop) throws InterruptedException {
         long deadline = System.nanoTime() + OWNER_WAIT.toNanos();
         while (true) {
             Optional<InstanceLock> lock = InstanceLock.tryAcquire(installation);
             if (lock.isPresent()) {
                 try (InstanceLock owned = lock.get()) {
-                    runStandalone(installation, owned, line, metricsPort, out, err, stop);
+                    runStandalone(installation, owned, line, global, out, err, stop);
                 }
                 return;
             }
             Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
             if (owner.isPresent()) {
                 RestClient client = new RestClient(owner.get().baseUrl(), token(line, System.getenv()));
-                if (metricsPort > 0) {
-                    err.println(MetricsNotice.forRunning(owner.get(), metricsPort,
+                if (global.metricsPort() > 0) {
+                    err.println(MetricsNotice.forRunning(owner.get(), global.metricsPort(),
                             MetricsNotice.metricsPortOf(client)));
+                }
+                if (!global.settings().isEmpty()) {
+                    err.println(global.transportNotice(owner.get()));
                 }
                 // Another command's private container is not where n8n would reach this installation.
                 String address = owner.get().mode().equals("cli") ? Main.configuredBaseUrl(System.getenv())
@@ -222,35 +182,22 @@ public final class TaskCli {
     }
 
     private static void runStandalone(Installation installation, InstanceLock lock, CommandLine line,
-            int metricsPort, PrintStream out, PrintStream err, StopSignal stop) throws InterruptedException {
-        // The container's own logging (FileInstall writes to stdout) must not mix with the command's output.
-        PrintStream originalOut = System.out;
-        System.setOut(System.err);
+            GlobalOptions global, PrintStream out, PrintStream err, StopSignal stop) throws InterruptedException {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Path cache = installation.cache().resolve("cli-" + ProcessHandle.current().pid());
-        String host = InetAddress.getLoopbackAddress().getHostAddress();
-        int port = freePort(host);
-        Container container = new Container(installation,
-                new ContainerOptions(host, port, false, cache, false, metricsPort));
-        try {
-            container.start();
-            RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), host, port, "cli");
-            if (!container.awaitHealthy(START_TIMEOUT)) {
-                throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
+        try (PrivateContainer container = PrivateContainer.start(installation, (host, port, cache) ->
+                new ContainerOptions(host, port, false, cache, false, global.metricsPort(), null, 0,
+                        global.settings()))) {
+            if (!container.ready(lock)) {
+                throw new LaunchException("Cascadence stopped while it started");
             }
-            lock.publish(info);
             // The private container knows the launcher's token, so no user token is needed; one given is sent
             // instead, for the identity it may be bound to.
             String token = token(line, System.getenv());
-            new Commands(new RestClient(info.baseUrl(), token != null ? token : container.launcherToken()), out, err,
-                    true, Main.configuredBaseUrl(System.getenv())).untilStopped(stop).execute(line);
-        } finally {
-            container.stop(Duration.ofSeconds(30));
-            System.setOut(originalOut);
-            deleteTree(cache);
-            deleteTree(cache.resolveSibling(cache.getFileName() + "-tmp"));
+            new Commands(new RestClient(container.info().baseUrl(), token != null ? token
+                    : container.launcherToken()), out, err, true, Main.configuredBaseUrl(System.getenv()))
+                    .untilStopped(stop).execute(line);
         }
     }
 

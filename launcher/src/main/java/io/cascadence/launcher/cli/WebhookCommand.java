@@ -2,18 +2,13 @@ package io.cascadence.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.cascadence.launcher.Container;
 import io.cascadence.launcher.ContainerOptions;
 import io.cascadence.launcher.InstanceLock;
 import io.cascadence.launcher.Installation;
@@ -33,20 +28,19 @@ final class WebhookCommand {
     static final String DEFAULT_HOST = "0.0.0.0";
     static final int DEFAULT_PORT = 8000;
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private WebhookCommand() {
     }
 
     /**
-     * @param metricsPort {@code --metrics-port}, or 0
+     * @param global the options before the command: {@code --metrics-port} and the transport's, for the
+     *        container it starts
      * @param stop told when the process is to stop (Ctrl-C, SIGTERM): the command then stops what it started and
      *        returns 0
      * @return the exit status: 0 after Ctrl-C or SIGTERM, 1 when it cannot serve, 2 for a usage error
      */
-    static int run(CommandLine line, int metricsPort, PrintStream out, PrintStream err, StopSignal stop) {
+    static int run(CommandLine line, GlobalOptions global, PrintStream out, PrintStream err, StopSignal stop) {
         String host = line.options().getOrDefault("host", DEFAULT_HOST).strip();
         int port;
         try {
@@ -68,7 +62,7 @@ final class WebhookCommand {
                 throw new LaunchException(alreadyServed(installation, host, port));
             }
             try (InstanceLock owned = lock.get()) {
-                serve(installation, owned, host, port, metricsPort, out, stop);
+                serve(installation, owned, host, port, global, out, stop);
             }
             return 0;
         } catch (LaunchException e) {
@@ -95,39 +89,20 @@ final class WebhookCommand {
         throw new CommandLine.UsageException("--port is '" + text + "'; expected a port number from 1 to 65535");
     }
 
-    private static void serve(Installation installation, InstanceLock lock, String host, int port, int metricsPort,
-            PrintStream out, StopSignal stop) throws InterruptedException {
+    private static void serve(Installation installation, InstanceLock lock, String host, int port,
+            GlobalOptions global, PrintStream out, StopSignal stop) throws InterruptedException {
         ensureFree(host, port);
-        PrintStream originalOut = System.out;
-        System.setOut(System.err); // the container's own output is not the command's
-        Path cache = installation.cache().resolve("cli-" + ProcessHandle.current().pid());
-        String apiHost = InetAddress.getLoopbackAddress().getHostAddress();
-        int apiPort = TaskCli.freePort(apiHost);
-        Container container = new Container(installation,
-                new ContainerOptions(apiHost, apiPort, false, cache, false, metricsPort, host, port));
-        try {
-            container.start();
-            if (!container.awaitHealthy(START_TIMEOUT)) {
-                if (!container.running()) {
-                    return; // stopped by a signal while starting
-                }
-                throw new LaunchException("Cascadence did not start within " + START_TIMEOUT.toSeconds() + " s");
+        try (PrivateContainer container = PrivateContainer.start(installation, (apiHost, apiPort, cache) ->
+                new ContainerOptions(apiHost, apiPort, false, cache, false, global.metricsPort(), host, port,
+                        global.settings()))) {
+            if (!container.ready(lock)) {
+                return; // stopped by a signal while starting
             }
-            RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), apiHost, apiPort, "cli");
-            lock.publish(info);
-            RuntimeInfo listener = new RuntimeInfo(info.pid(), host, port, "webhook");
-            awaitListener(listener);
+            awaitListener(new RuntimeInfo(container.info().pid(), host, port, "webhook"));
             out.println("Serving webhooks on http://" + hostPort(host, port) + "/webhook/SOURCE (POST only); "
                     + "Ctrl-C stops");
             out.flush();
-            while (!stop.await(Duration.ofSeconds(1)) && container.running()) {
-                // serving until told to stop; a container that stopped by itself ends the command too
-            }
-        } finally {
-            container.stop(STOP_TIMEOUT);
-            System.setOut(originalOut);
-            TaskCli.deleteTree(cache);
-            TaskCli.deleteTree(cache.resolveSibling(cache.getFileName() + "-tmp"));
+            container.serveUntil(stop);
         }
     }
 
@@ -164,25 +139,17 @@ final class WebhookCommand {
      */
     private static String alreadyServed(Installation installation, String host, int port) {
         Optional<RuntimeInfo> owner = InstanceLock.readPublished(installation);
-        if (owner.isEmpty()) {
-            return "Another Cascadence process holds " + installation.data() + "; stop it first";
-        }
-        if (owner.get().mode().equals("cli")) {
-            // Another command's private container (another task webhook, or watch-plugins): its API is private.
-            return "Another task command (pid " + owner.get().pid() + ") runs Cascadence from " + installation.home()
-                    + " (task webhook or task watch-plugins); stop it first, or deliver to the listener it serves";
+        Optional<String> other = PrivateContainer.heldByOther(installation, owner);
+        if (other.isPresent()) {
+            return other.get() + (owner.isPresent() ? ", or deliver to the listener it serves" : "");
         }
         String url = owner.get().baseUrl();
         String listener = "";
         try {
-            JsonNode report = new RestClient(url).get("/config", Map.of());
-            for (JsonNode pid : report.path("pids")) {
-                for (JsonNode entry : pid.path("entries")) {
-                    if (entry.path("key").asText().equals("webhook_port") && entry.path("value").asInt() > 0) {
-                        listener = ", and on its webhook listener (webhook_port " + entry.path("value").asText()
-                                + ")";
-                    }
-                }
+            String configured = ConfigReport.value(new RestClient(url).get("/config", Map.of()), "io.cascadence.web",
+                    "webhook_port").orElse("0");
+            if (Integer.parseInt(configured) > 0) {
+                listener = ", and on its webhook listener (webhook_port " + configured + ")";
             }
         } catch (RuntimeException e) {
             // the address of the API is what matters; the listener is a courtesy

@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.cascadence.launcher.RuntimeInfo;
 
 /** What bin/task does before it looks for an installation: usage and usage errors. */
@@ -71,7 +74,7 @@ class TaskCliTest {
 
             assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
             assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task [--metrics-port PORT] COMMAND")
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task [--metrics-port PORT] [--transport grpc|nats]")
                     .contains("error: ").contains("'--metrics-port'");
         }
     }
@@ -193,5 +196,40 @@ class TaskCliTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .isEqualTo("error: path '/no/such/folder' is not a readable directory" + System.lineSeparator());
+    }
+
+    @Test
+    void aBadTransportIsAUsageErrorExit2BeforeAnyInstallationIsLookedFor() {
+        assertThat(run("--transport", "bogus", "list")).isEqualTo(2);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Usage: task").contains("--transport grpc|nats")
+                .contains("error: Invalid value for '--transport': 'bogus' is not one of 'grpc', 'nats'.");
+    }
+
+    @Test
+    void pointerSyncTakesNoArgumentsAndHasItsOwnHelp() {
+        assertThat(run("pointer-sync", "events")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Got unexpected extra argument (events)");
+
+        assertThat(run("--transport", "nats", "pointer-sync", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pointer-sync")
+                .contains("Pointer sync over TARGET subject SUBJECT").contains("ume_pointer_sync = true");
+        assertThat(CommandLine.USAGE).contains("  pointer-sync  ");
+    }
+
+    @Test
+    void pointerSyncSaysOverWhatItSyncs() {
+        ObjectNode config = new ObjectMapper()
+                .createObjectNode();
+        ObjectNode pid = config.putArray("pids").addObject()
+                .put("pid", "io.cascadence.transport");
+        pid.putArray("entries").addObject().put("key", "ume_broadcast_pointers").put("value", "true");
+
+        assertThat(PointerSyncCommand.describe("nats", "nats://127.0.0.1:4222", config))
+                .isEqualTo("Pointer sync over nats://127.0.0.1:4222 subject events (broadcast on)");
+        ((ObjectNode) pid.get("entries").get(0)).put("value", "false");
+        assertThat(PointerSyncCommand.describe("grpc", "localhost:50051", config))
+                .isEqualTo("Pointer sync over localhost:50051 method Send (broadcast off)");
     }
 }
