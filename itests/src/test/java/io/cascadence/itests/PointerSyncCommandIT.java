@@ -2,14 +2,68 @@ package io.cascadence.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+
+import io.cascadence.ume.proto.PointerUpdate;
 
 /**
  * bin/task's UME transport options and task pointer-sync, as a user runs them: without a container, where the
- * options set the transport of the container the command starts, and beside a running one, which keeps its own.
- * The NATS transport's own bundle is not needed: what is checked here holds with or without it.
+ * options set the transport of the container the command starts (pointer sync then stores what arrives on the
+ * machine's NATS server until Ctrl-C), and beside a running one, which keeps its own.
  */
 class PointerSyncCommandIT {
+
+    @Test
+    void pointerSyncInTheForegroundStoresWhatArrivesOnTheSubjectUntilStopped() throws Exception {
+        Installation installation = Installation.copy("pointer-sync-foreground");
+        String subject = "itest.pointer-sync." + UUID.randomUUID();
+        Process process = new ProcessBuilder(installation.home.resolve("bin/task").toString(), "--transport",
+                "nats", "--nats-url", "nats://127.0.0.1:4222", "--nats-subject", subject, "pointer-sync")
+                .directory(installation.home.toFile())
+                .redirectError(installation.home.resolve("pointer-sync.log").toFile()).start();
+        try {
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    out.lines().forEach(lines::add);
+                } catch (IOException e) {
+                    // the process is gone
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            String first = lines.poll(90, TimeUnit.SECONDS);
+            assertThat(first).as(Installation.read(installation.home.resolve("pointer-sync.log")))
+                    .isEqualTo("Pointer sync over nats://127.0.0.1:4222 subject " + subject
+                            + " (broadcast off); Ctrl-C stops");
+
+            byte[] update = PointerUpdate.newBuilder().setTaskName("family_pointer").setRunId("run-from-peer")
+                    .setUserHash("cd".repeat(32)).build().toByteArray();
+            try (NatsTap peer = NatsTap.on("nats://127.0.0.1:4222", subject + ".unused")) {
+                peer.connection().publish(subject, update);
+                peer.connection().flush(Duration.ofSeconds(5));
+            }
+            Await.until("the update in data/pointers.yml", () -> Installation
+                    .read(installation.home.resolve("data/pointers.yml")).contains("run-from-peer"));
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+            assertThat(process.exitValue()).as("a stop the command is told of is its normal end").isZero();
+        }
+        assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
+        assertThat(Installation.read(installation.home.resolve("data/pointers.yml"))).contains("cd".repeat(32));
+    }
 
     @Test
     void pointerSyncWithoutATransportExits1AtOnceAndLeavesNothingRunning() {

@@ -62,6 +62,9 @@ final class PointerSyncCommand {
         }
     }
 
+    /** How long a listed transport may take to connect before the command says it is not connected yet. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(5);
+
     private static void serve(Installation installation, InstanceLock lock, GlobalOptions global, PrintStream out,
             PrintStream err, StopSignal stop) throws InterruptedException {
         Map<String, String> settings = new HashMap<>(global.settings());
@@ -92,13 +95,23 @@ final class PointerSyncCommand {
         }
     }
 
-    /** The transport's entry of {@code GET /health}, once the UME bundle lists it. */
+    /**
+     * The transport's entry of {@code GET /health}, once the UME bundle lists it and it has connected or is
+     * misconfigured, or a few seconds after it is listed (a server that is down now is reached later).
+     */
     private static JsonNode awaitTransport(RestClient api, String transport) throws InterruptedException {
         long deadline = System.nanoTime() + TRANSPORT_TIMEOUT.toNanos();
+        long listedBy = 0;
         while (true) {
             JsonNode state = api.get("/health", Map.of()).path("transports").path(transport);
             if (!state.isMissingNode()) {
-                return state;
+                String now = state.path("state").asText();
+                if (listedBy == 0) {
+                    listedBy = System.nanoTime() + CONNECT_WAIT.toNanos();
+                }
+                if (now.equals("connected") || now.equals("misconfigured") || System.nanoTime() > listedBy) {
+                    return state;
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new LaunchException("GET /health does not list the UME transport " + transport + " after "
@@ -108,14 +121,18 @@ final class PointerSyncCommand {
         }
     }
 
-    /** Pointer sync over nats://127.0.0.1:4222 subject events (broadcast off). */
+    /**
+     * Pointer sync over nats://127.0.0.1:4222 subject events (broadcast off). {@code target} is the transport's
+     * own description on {@code /health} (server and subject, or target and method), or empty before it has one.
+     */
     static String describe(String transport, String target, JsonNode config) {
         boolean nats = transport.equals("nats");
+        String where = "";
         if (target.isEmpty()) {
             target = ConfigReport.value(config, PID, nats ? "ume_nats_conn" : "ume_grpc_stub").orElse("");
+            where = nats ? " subject " + ConfigReport.value(config, PID, "ume_nats_subject").orElse("events")
+                    : " method " + ConfigReport.value(config, PID, "ume_grpc_method").orElse("Send");
         }
-        String where = nats ? " subject " + ConfigReport.value(config, PID, "ume_nats_subject").orElse("events")
-                : " method " + ConfigReport.value(config, PID, "ume_grpc_method").orElse("Send");
         boolean broadcast = Boolean.parseBoolean(ConfigReport.value(config, PID, "ume_broadcast_pointers")
                 .orElse("false").strip());
         return "Pointer sync over " + (target.isEmpty() ? transport : target) + where + " (broadcast "

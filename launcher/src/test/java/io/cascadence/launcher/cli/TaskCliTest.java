@@ -226,10 +226,15 @@ class TaskCliTest {
                 .put("pid", "io.cascadence.transport");
         pid.putArray("entries").addObject().put("key", "ume_broadcast_pointers").put("value", "true");
 
-        assertThat(PointerSyncCommand.describe("nats", "nats://127.0.0.1:4222", config))
+        // The transport's own description on /health, as the NATS and gRPC transports give it.
+        assertThat(PointerSyncCommand.describe("nats", "nats://127.0.0.1:4222 subject events", config))
                 .isEqualTo("Pointer sync over nats://127.0.0.1:4222 subject events (broadcast on)");
         ((ObjectNode) pid.get("entries").get(0)).put("value", "false");
-        assertThat(PointerSyncCommand.describe("grpc", "localhost:50051", config))
+        assertThat(PointerSyncCommand.describe("grpc", "localhost:50051 method cascadence.ume.Ume/Send", config))
+                .isEqualTo("Pointer sync over localhost:50051 method cascadence.ume.Ume/Send (broadcast off)");
+        // Before the transport has described itself: from the configuration.
+        pid.withArray("entries").addObject().put("key", "ume_grpc_stub").put("value", "localhost:50051");
+        assertThat(PointerSyncCommand.describe("grpc", "", config))
                 .isEqualTo("Pointer sync over localhost:50051 method Send (broadcast off)");
     }
 }
