@@ -35,6 +35,8 @@ record GlobalOptions(int metricsPort, Map<String, String> settings, List<String>
             new Setting("--grpc-stub", "UME_GRPC_STUB", "ume_grpc_stub"),
             new Setting("--grpc-method", "UME_GRPC_METHOD", "ume_grpc_method"),
             new Setting("--nats-url", "UME_NATS_CONN", "ume_nats_conn"),
+            // The original's name for it, where it named a Python connection object; here too a server URL.
+            new Setting("--nats-conn", "UME_NATS_CONN", "ume_nats_conn"),
             new Setting("--nats-subject", "UME_NATS_SUBJECT", "ume_nats_subject"));
 
     private static final List<String> TRANSPORTS = List.of("grpc", "nats");
@@ -99,7 +101,11 @@ record GlobalOptions(int metricsPort, Map<String, String> settings, List<String>
      * this command starts; the running one takes its transport from its configuration, applied while it runs.
      */
     String transportNotice(RuntimeInfo owner) {
-        List<Setting> given = SETTINGS.stream().filter(s -> settings.containsKey(s.variable())).toList();
+        // One option per variable: --nats-conn is named as --nats-url, its first name.
+        Map<String, Setting> byVariable = new LinkedHashMap<>();
+        SETTINGS.stream().filter(s -> settings.containsKey(s.variable()))
+                .forEach(s -> byVariable.putIfAbsent(s.variable(), s));
+        List<Setting> given = List.copyOf(byVariable.values());
         return "note: " + given.stream().map(Setting::option).collect(Collectors.joining(", "))
                 + (given.size() == 1 ? " is" : " are") + " not used: the running Cascadence (pid " + owner.pid()
                 + ") sends events over the transport of its configuration; to change it, set "

@@ -27,6 +27,8 @@ class GlobalOptionsTest {
 
         assertThat(GlobalOptions.parse(new String[] {"--transport=grpc", "list"}).settings())
                 .isEqualTo(Map.of("UME_TRANSPORT", "grpc"));
+        assertThat(GlobalOptions.parse(new String[] {"--nats-conn", "nats://10.0.0.5:4222", "list"}).settings())
+                .as("the original's name for --nats-url").isEqualTo(Map.of("UME_NATS_CONN", "nats://10.0.0.5:4222"));
     }
 
     @Test
