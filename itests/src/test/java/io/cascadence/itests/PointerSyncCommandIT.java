@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,23 @@ import io.cascadence.ume.proto.PointerUpdate;
  * machine's NATS server until Ctrl-C), and beside a running one, which keeps its own.
  */
 class PointerSyncCommandIT {
+
+    @Test
+    void aCommandsRunSendsEveryEventOverTheTransportItNamesBeforeTheCommandEnds() {
+        Installation installation = Installation.copy("transport-run");
+        String subject = "itest.task-run." + UUID.randomUUID();
+        try (NatsTap tap = NatsTap.on("nats://127.0.0.1:4222", subject)) {
+            Installation.CommandResult run = installation.task("--transport", "nats", "--nats-url",
+                    "nats://127.0.0.1:4222", "--nats-subject", subject, "run", "example");
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+            // The command's container stops right after the run: what it published must have left before.
+            Await.until("the run's TaskRun", () -> tap.all().stream().anyMatch(m -> m.shortType().equals("TaskRun")));
+            List<Long> seqs = tap.all().stream().map(NatsTap.Received::seq).toList();
+            assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+            assertThat(tap.all()).extracting(NatsTap.Received::shortType).contains("StageUpdate", "AuditEvent");
+        }
+    }
 
     @Test
     void pointerSyncInTheForegroundStoresWhatArrivesOnTheSubjectUntilStopped() throws Exception {

@@ -90,6 +90,7 @@ final class Courier implements Runnable {
             if (done > 0) {
                 outbox.removeThrough(batch.get(done - 1).number());
                 delivered.addAndGet(done);
+                LOG.debug("UME delivered {} of {} events to {}", done, messages.size(), connection.target());
             }
             if (error == null) {
                 if (failing) {

@@ -93,7 +93,13 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     @Deactivate
     synchronized void deactivate() {
         active = false;
-        disconnect(STOP_FLUSH_MS);
+        boolean sending = courier != null;
+        disconnect(STOP_FLUSH_MS, "and are lost as the container stops");
+        int left = outbox.size();
+        if (left > 0 && !sending) {
+            LOG.warn("UME: {} events that wait for the {} transport are lost as the container stops", left,
+                    transport);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -111,7 +117,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
         if (connectors.remove(name, connector) && name.equals(transport)) {
             // Its bundle stops: at the container's stop it goes before this one, so this is the last chance to
             // deliver what waits.
-            disconnect(STOP_FLUSH_MS);
+            disconnect(STOP_FLUSH_MS, "until the " + name + " transport is back");
             problem = null;
         }
     }
@@ -199,7 +205,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
             }
             return;
         }
-        disconnect(SWITCH_FLUSH_MS);
+        disconnect(SWITCH_FLUSH_MS, "for the next transport");
         transport = name;
         problem = null;
         if (name.isEmpty()) {
@@ -267,19 +273,25 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
         }
     }
 
-    private void disconnect(long flushMillis) {
+    /** @param then what becomes of the events that could not be delivered, for the log */
+    private void disconnect(long flushMillis, String then) {
         unsubscribe();
         Courier sender = courier;
         courier = null;
-        if (sender != null) {
-            sender.stop(flushMillis);
-            int left = outbox.size();
-            if (left > 0 && !active) {
-                LOG.warn("UME: {} events could not be delivered before the container stopped", left);
-            }
-        }
         UmeConnection open = connection;
         connection = null;
+        if (sender != null) {
+            int waiting = outbox.size();
+            if (waiting > 0) {
+                LOG.info("UME: delivering the {} events that wait to {} (for up to {} ms)", waiting,
+                        open.target(), flushMillis);
+            }
+            sender.stop(flushMillis);
+            int left = outbox.size();
+            if (left > 0) {
+                LOG.warn("UME: {} events could not be delivered to {}; they wait {}", left, open.target(), then);
+            }
+        }
         if (open != null) {
             open.close();
         }

@@ -15,6 +15,8 @@ import io.cascadence.api.event.EventListener;
 final class ListenerChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerChannel.class);
+    /** How long a closing channel keeps handing queued events to its listener, in milliseconds. */
+    static final long DRAIN_MS = 1_000;
 
     private final EventListener listener;
     private final String name;
@@ -46,9 +48,18 @@ final class ListenerChannel {
         return dropped.get();
     }
 
+    /**
+     * Stops the channel once the listener has the events already queued for it, or after {@link #DRAIN_MS}: a
+     * listener that goes away as the container stops (the event transport) still gets the events of the last run.
+     */
     void close() {
         open = false;
         thread.interrupt();
+        try {
+            thread.join(DRAIN_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void deliver() {
@@ -57,18 +68,26 @@ final class ListenerChannel {
             try {
                 event = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                return;
+                break;
             }
-            if (event == null) {
-                continue;
+            if (event != null) {
+                handOver(event);
             }
-            try {
-                listener.onEvent(event);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) { // a listener's own failure, Error or not, must not end its deliveries
-                LOG.warn("Event listener {} failed on {}", name, event, e);
-            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
+        CascadenceEvent event;
+        while (System.nanoTime() - deadline < 0 && (event = queue.poll()) != null) {
+            handOver(event);
+        }
+    }
+
+    private void handOver(CascadenceEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // a listener's own failure, Error or not, must not end its deliveries
+            LOG.warn("Event listener {} failed on {}", name, event, e);
         }
     }
 }

@@ -134,6 +134,34 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aListenerThatGoesAwayStillGetsWhatWasQueuedForIt() throws Exception {
+        EventDispatcher roomy = new EventDispatcher(100);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        List<CascadenceEvent> got = new CopyOnWriteArrayList<>();
+        EventListener slow = event -> {
+            entered.countDown();
+            try {
+                go.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(event);
+        };
+        roomy.addListener(slow, "transport");
+        try {
+            IntStream.rangeClosed(1, 5).forEach(n -> roomy.publish(event(n)));
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            roomy.removeListener(slow); // as the listener's bundle stops, with four events still queued
+
+            assertThat(got).containsExactly(event(1), event(2), event(3), event(4), event(5));
+        } finally {
+            roomy.close();
+        }
+    }
+
+    @Test
     void aListenerThatThrowsStillGetsTheNextEvents() throws Exception {
         Collecting collected = new Collecting();
         dispatcher.addListener(event -> {
