@@ -31,6 +31,8 @@ final class Courier implements Runnable {
     private volatile long flushDeadline = Long.MAX_VALUE;
     private volatile String lastError;
     private volatile boolean failing;
+    private volatile boolean warned;
+    private long failingSince;
 
     Courier(String transport, Outbox outbox, UmeConnection connection, AtomicLong delivered) {
         this.outbox = outbox;
@@ -93,17 +95,23 @@ final class Courier implements Runnable {
                 LOG.debug("UME delivered {} of {} events to {}", done, messages.size(), connection.target());
             }
             if (error == null) {
-                if (failing) {
+                if (warned) {
                     LOG.info("UME events reach {} again", connection.target());
                 }
                 failing = false;
+                warned = false;
                 lastError = null;
                 backoff = 0;
                 continue;
             }
             if (!failing) {
+                failingSince = System.nanoTime();
+            }
+            // A connection that is still being made (a new transport, a restart) is not worth a warning yet.
+            if (!warned && System.nanoTime() - failingSince > TimeUnit.SECONDS.toNanos(2)) {
                 LOG.warn("UME events cannot reach {}: {}; they wait in the buffer ({} now)", connection.target(),
                         error, outbox.size());
+                warned = true;
             }
             failing = true;
             lastError = error;

@@ -66,6 +66,9 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     private volatile String pointerSync = "off";
     private volatile String problem;
     private volatile boolean active;
+    /** The counts when the current transport was chosen: each transport's figures start from 0. */
+    private volatile long deliveredBefore;
+    private volatile long droppedBefore;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -160,8 +163,8 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
             error = sender == null ? null : sender.lastError();
         }
         Outbox box = outbox;
-        return List.of(new TransportState(name, state, target, box.size(), box.capacity(), delivered.get(),
-                box.dropped(), error, pointerSync));
+        return List.of(new TransportState(name, state, target, box.size(), box.capacity(),
+                delivered.get() - deliveredBefore, box.dropped() - droppedBefore, error, pointerSync));
     }
 
     @Override
@@ -178,7 +181,8 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
             }
             if (state.dropped() > 0) {
                 warnings.add("UME transport " + state.transport() + " dropped " + state.dropped()
-                        + " events because its buffer (ume_buffer " + state.capacity() + ") was full");
+                        + " events since it was chosen, the oldest first, because its buffer (ume_buffer) was "
+                        + "full; /metrics counts them in cascadence_ume_dropped_total");
             }
         }
         return warnings;
@@ -206,6 +210,10 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
             return;
         }
         disconnect(SWITCH_FLUSH_MS, "for the next transport");
+        if (!name.equals(transport)) {
+            deliveredBefore = delivered.get();
+            droppedBefore = outbox.dropped();
+        }
         transport = name;
         problem = null;
         if (name.isEmpty()) {

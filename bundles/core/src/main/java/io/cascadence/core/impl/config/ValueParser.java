@@ -35,7 +35,9 @@ interface ValueParser {
         return text -> {
             String normalised = text.strip().toLowerCase(Locale.ROOT);
             if (!values.contains(normalised)) {
-                throw new IllegalArgumentException("expected one of " + String.join(", ", values));
+                List<String> named = values.stream().filter(v -> !v.isEmpty()).toList();
+                throw new IllegalArgumentException("expected one of " + String.join(", ", named)
+                        + (named.size() < values.size() ? ", or empty for none" : ""));
             }
             return normalised;
         };
