@@ -3,7 +3,9 @@
 # and the events per second the transport delivered to NATS meanwhile. Each phase starts a private copy of the
 # installation (transport off, or ume_transport = nats on the given server and a subject of its own), warms it up,
 # then drives the example task over HTTP with RunLoad and reads the transport's counters on /health. In the "on"
-# phases it waits until the buffer is empty, so the figure counts only delivered events.
+# phases it waits until the buffer is empty, so the figure counts only delivered events. That figure is bounded by
+# how fast runs make events; a last phase measures the transport alone: the runs' events wait while ume_nats_conn
+# names a port where nothing listens, then the cfg names the server and the backlog drains.
 #
 #   mvn -q package -DskipTests && benchmarks/ume-load.sh [pairs] [runs per phase] [clients] [nats url]
 set -euo pipefail
@@ -53,8 +55,32 @@ phase() { # $1: off|on
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+drain() {
+  rm -rf "$work/cascadence"
+  cp -a "$dist" "$work/cascadence"
+  rm -rf "$work/cascadence/cache" "$work/cascadence/data/.lock" "$work/cascadence/data/.runtime"
+  cfg="$work/cascadence/config/io.cascadence.transport.cfg"
+  printf 'ume_transport = nats\nume_nats_conn = nats://127.0.0.1:9\nume_nats_subject = bench.%s\nume_buffer = 1000000\n' "$$" >"$cfg"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  url="http://127.0.0.1:$port"
+  CASCADENCE_HTTP_PORT="$port" "$work/cascadence/bin/cascadence" </dev/null >"$work/container.log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = "200" ]; do sleep 0.05; done
+  java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example "$runs" "$clients" >/dev/null
+  read -r before waiting _ _ < <(transport)
+  printf 'ume_transport = nats\nume_nats_conn = %s\nume_nats_subject = bench.%s\nume_buffer = 1000000\n' "$nats" "$$" >"$cfg.tmp"
+  start=$(date +%s.%N)   # from the cfg edit: this includes noticing it (up to a second or two) and connecting
+  mv "$cfg.tmp" "$cfg"
+  while :; do read -r delivered backlog dropped state < <(transport); [ "$backlog" = 0 ] && break; sleep 0.01; done
+  end=$(date +%s.%N)
+  echo "drain   : $waiting events waited; $((delivered - before)) delivered after the cfg named the server, in" \
+    "$(python3 -c "print(f'{$end-$start:.2f}')") s: $(python3 -c "print(f'{($delivered-$before)/($end-$start):.0f}')") events/s"
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+
 for i in $(seq 1 "$pairs"); do
   phase off
   phase on
 done
+drain
 echo "($(nproc) cores, $(java -version 2>&1 | head -1), NATS $nats)"
