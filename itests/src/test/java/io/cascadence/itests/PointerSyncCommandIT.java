@@ -2,16 +2,9 @@ package io.cascadence.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +28,9 @@ class PointerSyncCommandIT {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
 
             // The command's container stops right after the run: what it published must have left before.
-            Await.until("the run's TaskRun", () -> tap.all().stream().anyMatch(m -> m.shortType().equals("TaskRun")));
+            Await.until(Await.CHANGE, () -> "the run's TaskRun; received " + tap.all().size() + " events; the "
+                    + "command's stderr:\n" + run.stderr(),
+                    () -> tap.all().stream().anyMatch(m -> m.shortType().equals("TaskRun")));
             List<Long> seqs = tap.all().stream().map(NatsTap.Received::seq).toList();
             assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
             assertThat(tap.all()).extracting(NatsTap.Received::shortType).contains("StageUpdate", "AuditEvent");
@@ -46,24 +41,11 @@ class PointerSyncCommandIT {
     void pointerSyncInTheForegroundStoresWhatArrivesOnTheSubjectUntilStopped() throws Exception {
         Installation installation = Installation.copy("pointer-sync-foreground");
         String subject = "itest.pointer-sync." + UUID.randomUUID();
-        Process process = new ProcessBuilder(installation.home.resolve("bin/task").toString(), "--transport",
-                "nats", "--nats-url", "nats://127.0.0.1:4222", "--nats-subject", subject, "pointer-sync")
-                .directory(installation.home.toFile())
-                .redirectError(installation.home.resolve("pointer-sync.log").toFile()).start();
+        ForegroundCommand sync = ForegroundCommand.start(installation, "pointer-sync.log", "--transport", "nats",
+                "--nats-url", "nats://127.0.0.1:4222", "--nats-subject", subject, "pointer-sync");
         try {
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    out.lines().forEach(lines::add);
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            String first = lines.poll(90, TimeUnit.SECONDS);
-            assertThat(first).as(Installation.read(installation.home.resolve("pointer-sync.log")))
+            String first = sync.nextLine(90);
+            assertThat(first).as(sync.log())
                     .isEqualTo("Pointer sync over nats://127.0.0.1:4222 subject " + subject
                             + " (broadcast off); Ctrl-C stops");
 
@@ -76,9 +58,7 @@ class PointerSyncCommandIT {
             Await.until("the update in data/pointers.yml", () -> Installation
                     .read(installation.home.resolve("data/pointers.yml")).contains("run-from-peer"));
         } finally {
-            process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
-            assertThat(process.exitValue()).as("a stop the command is told of is its normal end").isZero();
+            assertThat(sync.stop()).as("a stop the command is told of is its normal end").isZero();
         }
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
         assertThat(Installation.read(installation.home.resolve("data/pointers.yml"))).contains("cd".repeat(32));

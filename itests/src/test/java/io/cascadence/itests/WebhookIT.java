@@ -167,24 +167,11 @@ class WebhookIT {
         // bin/task webhook serves the same installation once the container is stopped: only the webhooks, on
         // its own port (over the configured webhook_port), and a delivery seen before the stop is still a repeat.
         int port = Installation.freePort();
-        ProcessBuilder builder = new ProcessBuilder(installation.home.resolve("bin/task").toString(), "webhook",
-                "--host", "127.0.0.1", "--port", Integer.toString(port)).directory(installation.home.toFile())
-                .redirectError(installation.home.resolve("webhook.log").toFile());
-        Process process = builder.start();
+        ForegroundCommand webhook = ForegroundCommand.start(installation, "webhook.log", "webhook", "--host",
+                "127.0.0.1", "--port", Integer.toString(port));
         try {
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    out.lines().forEach(lines::add);
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            String first = lines.poll(60, TimeUnit.SECONDS);
-            assertThat(first).as(Files.readString(installation.home.resolve("webhook.log")))
+            String first = webhook.nextLine(60);
+            assertThat(first).as(webhook.log())
                     .isEqualTo("Serving webhooks on http://127.0.0.1:" + port + "/webhook/SOURCE (POST only); "
                             + "Ctrl-C stops");
 
@@ -205,9 +192,7 @@ class WebhookIT {
             Await.until("the delivery's run in task runs",
                     () -> installation.task("runs", "github_webhook").stdout().contains(runId + "\tsuccess\t"));
         } finally {
-            process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
-            assertThat(process.exitValue()).as("a stop the command is told of is its normal end").isZero();
+            assertThat(webhook.stop()).as("a stop the command is told of is its normal end").isZero();
         }
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
     }

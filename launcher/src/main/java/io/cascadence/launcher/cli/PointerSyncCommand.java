@@ -1,7 +1,6 @@
 package io.cascadence.launcher.cli;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ final class PointerSyncCommand {
 
     private static final String PID = "io.cascadence.transport";
     /** The UME bundle reports the transport on /health once it has applied the configuration. */
-    private static final Duration TRANSPORT_TIMEOUT = Duration.ofSeconds(30);
 
     private PointerSyncCommand() {
     }
@@ -62,9 +60,6 @@ final class PointerSyncCommand {
         }
     }
 
-    /** How long a listed transport may take to connect before the command says it is not connected yet. */
-    private static final Duration CONNECT_WAIT = Duration.ofSeconds(5);
-
     private static void serve(Installation installation, InstanceLock lock, GlobalOptions global, PrintStream out,
             PrintStream err, StopSignal stop) throws InterruptedException {
         Map<String, String> settings = new HashMap<>(global.settings());
@@ -80,7 +75,7 @@ final class PointerSyncCommand {
             if (transport.isEmpty()) {
                 throw new LaunchException(NO_TRANSPORT);
             }
-            JsonNode state = awaitTransport(api, transport);
+            JsonNode state = PrivateContainer.awaitTransport(api, transport);
             String error = state.path("last_error").asText("");
             if (state.path("state").asText().equals("misconfigured")) {
                 throw new LaunchException("the UME transport " + transport + " is misconfigured: " + error);
@@ -92,32 +87,6 @@ final class PointerSyncCommand {
                         + (error.isEmpty() ? "" : " (" + error + ")") + "; pointer updates arrive once it connects");
             }
             container.serveUntil(stop);
-        }
-    }
-
-    /**
-     * The transport's entry of {@code GET /health}, once the UME bundle lists it and it has connected or is
-     * misconfigured, or a few seconds after it is listed (a server that is down now is reached later).
-     */
-    private static JsonNode awaitTransport(RestClient api, String transport) throws InterruptedException {
-        long deadline = System.nanoTime() + TRANSPORT_TIMEOUT.toNanos();
-        long listedBy = 0;
-        while (true) {
-            JsonNode state = api.get("/health", Map.of()).path("transports").path(transport);
-            if (!state.isMissingNode()) {
-                String now = state.path("state").asText();
-                if (listedBy == 0) {
-                    listedBy = System.nanoTime() + CONNECT_WAIT.toNanos();
-                }
-                if (now.equals("connected") || now.equals("misconfigured") || System.nanoTime() > listedBy) {
-                    return state;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new LaunchException("GET /health does not list the UME transport " + transport + " after "
-                        + TRANSPORT_TIMEOUT.toSeconds() + " s; is the io.cascadence.ume bundle active?");
-            }
-            Thread.sleep(100);
         }
     }
 

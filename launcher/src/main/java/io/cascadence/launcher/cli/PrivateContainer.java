@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cascadence.launcher.Container;
 import io.cascadence.launcher.ContainerOptions;
@@ -107,6 +110,54 @@ final class PrivateContainer implements AutoCloseable {
 
     String launcherToken() {
         return container.launcherToken();
+    }
+
+    /** How long to wait for the UME bundle to list the transport on {@code /health}. */
+    private static final Duration TRANSPORT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a listed transport may take to connect before the command goes on without it. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * Before a one-shot command: when an event transport is configured, waits (as {@link #awaitTransport}) until
+     * it is up, so that the command's events have somewhere to go before the container stops again.
+     */
+    void awaitConfiguredTransport() throws InterruptedException {
+        RestClient api = client();
+        String transport = ConfigReport.value(api.get("/config", Map.of()), "io.cascadence.transport",
+                "ume_transport").orElse("").strip();
+        if (!transport.isEmpty()) {
+            try {
+                awaitTransport(api, transport);
+            } catch (LaunchException e) {
+                // No UME bundle to send them: the command runs all the same.
+            }
+        }
+    }
+
+    /**
+     * The transport's entry of {@code GET /health}, once the UME bundle lists it and it has connected or is
+     * misconfigured, or a few seconds after it is listed (a server that is down now is reached later).
+     */
+    static JsonNode awaitTransport(RestClient api, String transport) throws InterruptedException {
+        long deadline = System.nanoTime() + TRANSPORT_TIMEOUT.toNanos();
+        long listedBy = 0;
+        while (true) {
+            JsonNode state = api.get("/health", Map.of()).path("transports").path(transport);
+            if (!state.isMissingNode()) {
+                String now = state.path("state").asText();
+                if (listedBy == 0) {
+                    listedBy = System.nanoTime() + CONNECT_WAIT.toNanos();
+                }
+                if (now.equals("connected") || now.equals("misconfigured") || System.nanoTime() > listedBy) {
+                    return state;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException("GET /health does not list the UME transport " + transport + " after "
+                        + TRANSPORT_TIMEOUT.toSeconds() + " s; is the io.cascadence.ume bundle active?");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Serves until the process is told to stop, or the container stops by itself. */

@@ -192,6 +192,7 @@ public final class TaskCli {
             if (!container.ready(lock)) {
                 throw new LaunchException("Cascadence stopped while it started");
             }
+            container.awaitConfiguredTransport();
             // The private container knows the launcher's token, so no user token is needed; one given is sent
             // instead, for the identity it may be bound to.
             String token = token(line, System.getenv());
