@@ -124,6 +124,10 @@ class PipelineIT {
             String runId = started.json().path("run_id").asText();
             assertThat(http.post("/tasks/guarded/pause?run_id=" + runId).status())
                     .as("a run id under another task").isEqualTo(404);
+            // Paused during its two-second run stage, the run is held before verify. (Paused earlier, on a busy
+            // machine, it would be held before the run stage, which is not what this test looks at.)
+            Await.until("the run stage started", () -> stages(http.get("/runs/" + runId).json()).stream()
+                    .anyMatch(s -> s.equals("run started") || s.equals("run success")));
             assertThat(http.post("/tasks/slow/pause?run_id=" + runId).status()).isEqualTo(200);
 
             // The run stage finishes after two seconds; the pause holds the run before verify.
