@@ -24,14 +24,13 @@ trap 'kill -TERM "${pid:-0}" 2>/dev/null || true; wait "${pid:-0}" 2>/dev/null |
 
 transport() { curl -s "$url/health" | python3 -c 'import json,sys; t=json.load(sys.stdin).get("transports",{}).get("nats",{}); print(t.get("delivered",0), t.get("backlog",0), t.get("dropped",0), t.get("state","off"))'; }
 
-phase() { # $1: off|on
+# Starts a fresh copy of the installation whose transport cfg is $1 (empty: none); sets url, pid and cfg.
+start_copy() {
   rm -rf "$work/cascadence"
   cp -a "$dist" "$work/cascadence"
   rm -rf "$work/cascadence/cache" "$work/cascadence/data/.lock" "$work/cascadence/data/.runtime"
-  if [ "$1" = on ]; then
-    printf 'ume_transport = nats\nume_nats_conn = %s\nume_nats_subject = bench.%s\n' "$nats" "$$" \
-      >"$work/cascadence/config/io.cascadence.transport.cfg"
-  fi
+  cfg="$work/cascadence/config/io.cascadence.transport.cfg"
+  [ -z "$1" ] || printf '%s' "$1" >"$cfg"
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   url="http://127.0.0.1:$port"
   CASCADENCE_HTTP_PORT="$port" "$work/cascadence/bin/cascadence" </dev/null >"$work/container.log" 2>&1 &
@@ -40,42 +39,50 @@ phase() { # $1: off|on
     kill -0 "$pid" 2>/dev/null || { echo "error: bin/cascadence exited" >&2; cat "$work/container.log" >&2; exit 1; }
     sleep 0.05
   done
+}
+
+stop_copy() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
+
+# Waits until the buffer is empty; sets delivered, dropped, state and end.
+await_drained() {
+  while :; do read -r delivered backlog dropped state < <(transport); [ "$backlog" = 0 ] && break; sleep 0.01; done
+  end=$(date +%s.%N)
+}
+
+rate() { python3 -c "print(f'{$1 / ($3 - $2):.0f} events/s in {$3 - $2:.2f} s')"; }
+
+transport_cfg() { # $1: server URL, $2: ume_buffer
+  printf 'ume_transport = nats\nume_nats_conn = %s\nume_nats_subject = bench.%s\nume_buffer = %s\n' "$1" "$$" "$2"
+}
+
+phase() { # $1: off|on
+  if [ "$1" = on ]; then start_copy "$(transport_cfg "$nats" 10000)"; else start_copy ""; fi
   java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example 1000 "$clients" >/dev/null   # warm-up
   read -r before _ _ _ < <(transport)
   start=$(date +%s.%N)
   line="$(java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example "$runs" "$clients")"
   if [ "$1" = on ]; then
-    while :; do read -r delivered backlog dropped state < <(transport); [ "$backlog" = 0 ] && break; sleep 0.02; done
-    end=$(date +%s.%N)
-    echo "nats on : $line; $((delivered - before)) events delivered in $(python3 -c "print(f'{$end-$start:.1f}')") s:" \
-      "$(python3 -c "print(f'{($delivered-$before)/($end-$start):.0f}')") events/s (dropped $dropped, $state)"
+    await_drained
+    echo "nats on : $line; $((delivered - before)) events delivered: $(rate $((delivered - before)) "$start" "$end")" \
+      "(dropped $dropped, $state)"
   else
     echo "nats off: $line"
   fi
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  stop_copy
 }
 
 drain() {
-  rm -rf "$work/cascadence"
-  cp -a "$dist" "$work/cascadence"
-  rm -rf "$work/cascadence/cache" "$work/cascadence/data/.lock" "$work/cascadence/data/.runtime"
-  cfg="$work/cascadence/config/io.cascadence.transport.cfg"
-  printf 'ume_transport = nats\nume_nats_conn = nats://127.0.0.1:9\nume_nats_subject = bench.%s\nume_buffer = 1000000\n' "$$" >"$cfg"
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  url="http://127.0.0.1:$port"
-  CASCADENCE_HTTP_PORT="$port" "$work/cascadence/bin/cascadence" </dev/null >"$work/container.log" 2>&1 &
-  pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = "200" ]; do sleep 0.05; done
+  # Port 9 (discard) has no NATS server: the runs' events wait in the buffer.
+  start_copy "$(transport_cfg nats://127.0.0.1:9 1000000)"
   java -cp "$jar" io.cascadence.benchmarks.RunLoad "$url" example "$runs" "$clients" >/dev/null
   read -r before waiting _ _ < <(transport)
-  printf 'ume_transport = nats\nume_nats_conn = %s\nume_nats_subject = bench.%s\nume_buffer = 1000000\n' "$nats" "$$" >"$cfg.tmp"
+  transport_cfg "$nats" 1000000 >"$cfg.tmp"
   start=$(date +%s.%N)   # from the cfg edit: this includes noticing it (up to a second or two) and connecting
   mv "$cfg.tmp" "$cfg"
-  while :; do read -r delivered backlog dropped state < <(transport); [ "$backlog" = 0 ] && break; sleep 0.01; done
-  end=$(date +%s.%N)
-  echo "drain   : $waiting events waited; $((delivered - before)) delivered after the cfg named the server, in" \
-    "$(python3 -c "print(f'{$end-$start:.2f}')") s: $(python3 -c "print(f'{($delivered-$before)/($end-$start):.0f}')") events/s"
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  await_drained
+  echo "drain   : $waiting events waited; $((delivered - before)) delivered after the cfg named the server:" \
+    "$(rate $((delivered - before)) "$start" "$end")"
+  stop_copy
 }
 
 for i in $(seq 1 "$pairs"); do

@@ -1,6 +1,5 @@
 package io.cascadence.ume.impl;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -117,7 +116,7 @@ final class PointerSync implements Consumer<UmeMessage> {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
         } catch (NoSuchAlgorithmException e) {
-            return new String(payload, StandardCharsets.ISO_8859_1);
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }
