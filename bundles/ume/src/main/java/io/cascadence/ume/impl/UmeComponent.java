@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -58,6 +59,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     private final AtomicLong sequence = new AtomicLong();
     private final Outbox outbox = new Outbox(10_000);
     private volatile String origin = UUID.randomUUID().toString();
+    private volatile BundleContext context;
     private volatile TransportConfiguration config;
     private volatile String transport = "";
     private volatile UmeConnection connection;
@@ -80,6 +82,7 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
 
     @Activate
     synchronized void activate(BundleContext context, TransportConfiguration configuration) {
+        this.context = context;
         String uuid = context.getProperty(Constants.FRAMEWORK_UUID);
         if (uuid != null && !uuid.isBlank()) {
             origin = uuid;
@@ -118,11 +121,24 @@ public class UmeComponent implements EventListener, HealthContributor, Transport
     synchronized void removeConnector(UmeConnector connector, Map<String, Object> properties) {
         String name = String.valueOf(properties.get(UmeConnector.TRANSPORT));
         if (connectors.remove(name, connector) && name.equals(transport)) {
-            // Its bundle stops: at the container's stop it goes before this one, so this is the last chance to
-            // deliver what waits.
+            if (containerStopping()) {
+                // SCR stops the components of a stopping container in no set order, and the bus may still hand
+                // this component a run's last events after the transport's component has gone: the connection
+                // stays (its classes stay loaded until the framework has stopped) and deactivate's flush
+                // delivers them, then closes it.
+                return;
+            }
+            // Its bundle alone stops: this is the last chance to deliver what waits.
             disconnect(STOP_FLUSH_MS, "until the " + name + " transport is back");
             problem = null;
         }
+    }
+
+    /** Whether the whole container is stopping, rather than one bundle. */
+    private boolean containerStopping() {
+        BundleContext bundles = context;
+        Bundle system = bundles == null ? null : bundles.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        return system != null && system.getState() == Bundle.STOPPING;
     }
 
     @Override

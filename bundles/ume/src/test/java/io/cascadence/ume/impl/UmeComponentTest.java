@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import io.cascadence.api.event.StageUpdate;
@@ -131,8 +132,17 @@ class UmeComponentTest {
     }
 
     private static BundleContext context() {
+        return context(Bundle.ACTIVE);
+    }
+
+    /** A bundle context whose system bundle is in {@code frameworkState}. */
+    private static BundleContext context(int frameworkState) {
+        Bundle system = (Bundle) Proxy.newProxyInstance(UmeComponentTest.class.getClassLoader(),
+                new Class<?>[] {Bundle.class}, (proxy, method, args) -> method.getName().equals("getState")
+                        ? frameworkState : null);
         return (BundleContext) Proxy.newProxyInstance(UmeComponentTest.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> method.getName().equals("getBundle")
+                        && args != null && args.length == 1 && Long.valueOf(0).equals(args[0]) ? system : null);
     }
 
     private void publish(int count) {
@@ -214,5 +224,35 @@ class UmeComponentTest {
         publish(5);
         assertThat(component.transports()).isEmpty();
         assertThat(component.warnings()).isEmpty();
+    }
+
+    @Test
+    void whenTheContainerStopsTheTransportMayGoFirstAndWhatTheBusStillHandsOverIsDeliveredAtTheEnd()
+            throws Exception {
+        FakeConnector nats = new FakeConnector();
+        component.addConnector(nats, Map.of(UmeConnector.TRANSPORT, "nats"));
+        component.activate(context(Bundle.STOPPING), config("nats", ""));
+        publish(2);
+        await("two delivered", () -> nats.received.size() == 2);
+
+        // SCR stops the transport's component first, then the bus drains a run's last events into this one.
+        component.removeConnector(nats, Map.of(UmeConnector.TRANSPORT, "nats"));
+        publish(3);
+        component.deactivate();
+
+        assertThat(nats.received).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aTransportBundleStoppedAloneTakesItsConnectionAndWhatArrivesThenWaitsForItsReturn() throws Exception {
+        FakeConnector nats = new FakeConnector();
+        component.addConnector(nats, Map.of(UmeConnector.TRANSPORT, "nats"));
+        component.activate(context(), config("nats", ""));
+        component.removeConnector(nats, Map.of(UmeConnector.TRANSPORT, "nats"));
+        publish(2);
+
+        assertThat(state().state()).isEqualTo("unavailable");
+        assertThat(state().backlog()).isEqualTo(2);
+        assertThat(nats.received).isEmpty();
     }
 }

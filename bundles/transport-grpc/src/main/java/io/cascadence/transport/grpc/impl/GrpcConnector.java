@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -25,7 +28,8 @@ import io.cascadence.ume.spi.UmeConnector;
  * takes a {@code cascadence.ume.Envelope} (its answer is ignored). Pointer sync reads {@code Subscribe} of the
  * same service.</li>
  * </ul>
- * Connections still open when this component stops are closed, so no gRPC or Netty thread outlives the bundle.
+ * Connections still open when this component stops alone are closed, so no gRPC or Netty thread outlives the
+ * bundle; when the container stops, the UME component closes them after its last delivery.
  */
 @Component(service = UmeConnector.class, property = UmeConnector.TRANSPORT + "=grpc")
 public class GrpcConnector implements UmeConnector {
@@ -45,7 +49,18 @@ public class GrpcConnector implements UmeConnector {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate(BundleContext context) {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        if (system != null && system.getState() == Bundle.STOPPING) {
+            // The whole container stops, in no set order: the UME component may still deliver a run's last
+            // events on these connections, and closes them itself when it stops.
+            return;
+        }
+        closeAll();
+    }
+
+    /** Closes every connection still open; their threads are gone when it returns. */
+    void closeAll() {
         List.copyOf(open).forEach(GrpcConnection::close);
     }
 }

@@ -46,7 +46,7 @@ class GrpcConnectionCloseTest {
         connection.connected();
         assertThat(threads()).isNotEmpty();
 
-        connector.deactivate();
+        connector.closeAll();
 
         assertThat(Await.until(() -> threads().isEmpty())).as("threads left: %s", threads()).isTrue();
     }

@@ -34,7 +34,7 @@ class GrpcConnectionTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        connector.deactivate();
+        connector.closeAll();
         for (AutoCloseable closeable : toClose) {
             closeable.close();
         }

@@ -17,7 +17,7 @@ class GrpcSettingsTest {
 
     @AfterEach
     void closeAll() {
-        connector.deactivate();
+        connector.closeAll();
     }
 
     @Test

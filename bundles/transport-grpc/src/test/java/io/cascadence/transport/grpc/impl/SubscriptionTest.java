@@ -24,7 +24,7 @@ class SubscriptionTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        connector.deactivate();
+        connector.closeAll();
         if (server != null) {
             server.close();
         }
