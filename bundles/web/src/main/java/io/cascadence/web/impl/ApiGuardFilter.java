@@ -32,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * (403), and, when {@code api_tokens} is set, a request in {@code api_tokens_scope} without a valid
  * {@code Authorization: Bearer} token (401 with {@code WWW-Authenticate}); answers CORS preflights; makes a bound
  * token's identity the caller's. Webhook deliveries ({@code /webhook/...}) need no token: a source's secret signs
- * them instead; on the webhook listener's port their {@code Host} is not checked either. The configuration is turned
+ * them instead; on the webhook listener's port their {@code Host} is not checked either. The dashboard's static
+ * page and assets need no token either (the page asks its user for one). The configuration is turned
  * into one {@link ApiAccess} per change, so a request only reads a few headers: a {@code GET} without
  * {@code Origin} and token costs a header lookup and a set lookup.
  */
@@ -88,6 +89,21 @@ public class ApiGuardFilter implements Filter, HealthContributor {
         return List.of();
     }
 
+    /**
+     * The dashboard's page and assets (bundle {@code io.cascadence.dashboard}): static files without data, which a
+     * browser must load before it can ask its user for a token; every call the page makes needs one as any other.
+     */
+    static boolean dashboardAsset(String method, String path) {
+        // The canonical path (dot segments resolved, as routed), never the raw URI: /ui/../runs is /runs.
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && (path.equals("/") || path.equals("/index.html") || path.startsWith("/ui/"));
+    }
+
+    private static String canonicalPath(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -125,7 +141,7 @@ public class ApiGuardFilter implements Filter, HealthContributor {
         if (now.tokens().enabled() && !webhook) {
             String authorization = request.getHeader("Authorization");
             if (authorization == null) {
-                if (now.needsToken(method)) {
+                if (now.needsToken(method) && !dashboardAsset(method, canonicalPath(request))) {
                     unauthorized(response, null, "an API token is required: send Authorization: Bearer TOKEN "
                             + "(bin/task: --token or CASCADENCE_API_TOKEN); tokens are api_tokens of "
                             + "io.cascadence.web");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The guard in front of every route: Host, Origin and CORS, tokens and bound identities. */
@@ -64,6 +67,30 @@ class ApiGuardFilterTest {
         assertThat(passed.get()).isNull();
         assertThat(wrong.status).isEqualTo(401);
         assertThat(wrong.headers.get("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void scopeAllLetsABrowserLoadTheDashboardPageWithoutATokenButNothingElse() throws Exception {
+        ApiGuardFilter filter = filter(ADMIN, "all", "", "");
+
+        for (String page : List.of("/", "/index.html", "/ui/app.js")) {
+            passed.set(null);
+            send(filter, request("GET", page).build());
+            assertThat(passed.get()).as(page).isNotNull();
+        }
+        for (String other : List.of("/tasks", "/ui/../tasks", "/uix", "/events")) {
+            assertThat(refused(filter, request("GET", other).build())).as(other).isEqualTo(401);
+        }
+        assertThat(refused(filter, request("POST", "/").build())).isEqualTo(401);
+    }
+
+    /** The status the filter answers with, when it does not let the request through. */
+    private static int refused(ApiGuardFilter filter, HttpServletRequest request) throws Exception {
+        Fakes.Response answer = new Fakes.Response();
+        AtomicReference<ServletRequest> through = new AtomicReference<>();
+        filter.doFilter(request, answer.proxy, (req, res) -> through.set(req));
+        assertThat(through.get()).as(request.getRequestURI() + " must not pass").isNull();
+        return answer.status;
     }
 
     @Test
@@ -304,6 +331,9 @@ class ApiGuardFilterTest {
                         case "getScheme" -> "http";
                         case "getRequestURI" -> q < 0 ? uri : uri.substring(0, q);
                         case "getQueryString" -> q < 0 ? null : uri.substring(q + 1);
+                        // As the whiteboard routes it: a path's dot segments resolved, under a servlet of its own.
+                        case "getServletPath" -> URI.create(q < 0 ? uri : uri.substring(0, q)).normalize().getPath();
+                        case "getPathInfo" -> null;
                         case "getHeader" -> headers.entrySet().stream()
                                 .filter(h -> h.getKey().equalsIgnoreCase((String) args[0]))
                                 .map(Map.Entry::getValue).findFirst().orElse(null);

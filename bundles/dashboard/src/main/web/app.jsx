@@ -1,0 +1,233 @@
+// The dashboard: one page over the REST API. Hash routes: #/ (tasks and recent runs), #/tasks/NAME (a task's runs
+// and their chart), #/runs/ID (a run's stages as a timeline, and its children), #/graph (the task graph of the dag
+// backend). What the page shows comes from the API, and the live feed (GET /events) keeps it current without a
+// reload; a reconnect or a lag report reloads it from the API.
+
+import { render } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, get, setToken, token } from './api.js';
+import { follow } from './live.js';
+import { apply } from './model.js';
+import { TasksView } from './tasks.jsx';
+import { RunsList, RunPage } from './runs.jsx';
+import { TaskPage } from './taskpage.jsx';
+import { GraphView } from './graph.jsx';
+
+const RUNS_SHOWN = 50;
+
+function route() {
+  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  if (hash.startsWith('runs/')) return { page: 'run', id: hash.slice(5) };
+  if (hash.startsWith('tasks/')) return { page: 'task', name: hash.slice(6) };
+  if (hash === 'graph') return { page: 'graph' };
+  return { page: 'home' };
+}
+
+/** What access the page has: open (no tokens), read-only (tokens, none given), locked (reads need one), token. */
+async function probeAccess() {
+  try {
+    const config = await get('/config');
+    const web = (config.pids || []).find((p) => p.pid === 'io.cascadence.web');
+    const entry = web && web.entries.find((e) => e.key === 'api_tokens');
+    const tokens = entry && entry.value && entry.value.length > 0;
+    const backend = ((config.pids || []).find((p) => p.pid === 'io.cascadence') || { entries: [] })
+      .entries.find((e) => e.key === 'backend');
+    return { access: !tokens ? 'open' : token() ? 'token' : 'read-only', backend: backend ? backend.value : '' };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      if (token()) {
+        setToken('');
+        return { access: 'locked', backend: '', problem: 'The API token was refused: ' + e.message };
+      }
+      return { access: 'locked', backend: '' };
+    }
+    throw e;
+  }
+}
+
+function TokenBar({ access, problem, onToken }) {
+  const [value, setValue] = useState('');
+  if (access === 'open') return null;
+  if (access === 'token') {
+    return (
+      <div class="tokenbar ok">
+        Signed in with an API token.{' '}
+        <button type="button" onClick={() => onToken('')}>Forget token</button>
+      </div>
+    );
+  }
+  return (
+    <form class={'tokenbar ' + access} onSubmit={(e) => { e.preventDefault(); onToken(value.trim()); }}>
+      <span>
+        {access === 'locked'
+          ? 'This Cascadence needs an API token to show anything.'
+          : 'Read-only: this Cascadence needs an API token to change anything.'}
+      </span>
+      <input type="password" name="token" placeholder="API token" autocomplete="off" value={value}
+        onInput={(e) => setValue(e.target.value)} aria-label="API token" />
+      <button type="submit">Use token</button>
+      {problem && <span class="error" role="alert">{problem}</span>}
+    </form>
+  );
+}
+
+function App() {
+  const [where, setWhere] = useState(route());
+  const [access, setAccess] = useState(null);
+  const [backend, setBackend] = useState('');
+  const [problem, setProblem] = useState('');
+  const [data, setData] = useState({ tasks: new Map(), runs: [], schedules: new Map(), loaded: false });
+  const [filters, setFilters] = useState({ task: '', status: '', trigger: '' });
+  const [feed, setFeed] = useState('connecting');
+  const [notice, setNotice] = useState(null);
+  const [tick, setTick] = useState(0);
+  const active = useRef(new Map());
+  const pending = useRef([]);
+  const frame = useRef(0);
+  const reloadTimer = useRef(0);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+
+  useEffect(() => {
+    const onHash = () => setWhere(route());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  const reload = useCallback(async () => {
+    const f = filtersRef.current;
+    const params = new URLSearchParams({ limit: String(RUNS_SHOWN) });
+    for (const key of ['task', 'status', 'trigger']) if (f[key]) params.set(key, f[key]);
+    try {
+      const [tasks, schedules, runs] = await Promise.all([
+        get('/tasks'),
+        get('/schedules').catch(() => []),
+        get('/runs?' + params),
+      ]);
+      active.current.clear();
+      for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
+        active.current.set(run.run_id, run.task);
+      }
+      setData({
+        tasks: new Map(tasks.map((t) => [t.name, t])),
+        schedules: new Map(schedules.map((s) => [s.task, s])),
+        runs,
+        loaded: true,
+      });
+      setProblem('');
+    } catch (e) {
+      setProblem(e.message);
+      if (e instanceof ApiError && e.status === 401) setAccess('locked');
+    }
+  }, []);
+
+  // Coalesces reloads: at most one every 2 s while the feed is busy, the first one at once.
+  const scheduleReload = useCallback((delay) => {
+    if (reloadTimer.current) return;
+    reloadTimer.current = setTimeout(async () => {
+      await reload();
+      reloadTimer.current = 0;
+    }, delay);
+  }, [reload]);
+
+  useEffect(() => {
+    probeAccess().then((found) => {
+      setAccess(found.access);
+      setBackend(found.backend);
+      if (found.problem) setProblem(found.problem);
+    }).catch((e) => setProblem(e.message));
+  }, [tick]);
+
+  useEffect(() => {
+    if (access === null || access === 'locked') return undefined;
+    reload().then(() => performance.mark('cascadence:first-useful-paint'));
+    const live = follow({
+      state: setFeed,
+      open: () => scheduleReload(0),
+      lagged: () => scheduleReload(0),
+      events: (events) => {
+        pending.current.push(...events);
+        if (!frame.current) {
+          frame.current = requestAnimationFrame(() => {
+            frame.current = 0;
+            const batch = pending.current;
+            pending.current = [];
+            const f = filtersRef.current;
+            setData((current) => {
+              const next = apply(current, batch, active.current);
+              if (!next.changed) return current;
+              const runs = (f.task || f.status || f.trigger) ? current.runs : next.runs.slice(0, RUNS_SHOWN);
+              return Object.assign({}, current, { tasks: next.tasks, runs });
+            });
+            // Reconcile with the API (schedules' next fire times, records the feed does not carry).
+            if (batch.some((e) => e.type === 'run' || e.type === 'spec')) scheduleReload(1500);
+          });
+        }
+        window.dispatchEvent(new CustomEvent('cascadence:events', { detail: events }));
+      },
+    });
+    return () => live.stop();
+  }, [access, reload, scheduleReload]);
+
+  useEffect(() => {
+    if (data.loaded) reload();
+  }, [filters]);
+
+  const onToken = (value) => {
+    setToken(value);
+    setProblem('');
+    setAccess(null);
+    setTick((t) => t + 1);
+  };
+
+  const canControl = access === 'open' || access === 'token';
+  const say = (text, ok) => setNotice({ text, ok, at: Date.now() });
+  const context = useMemo(() => ({ canControl, say, reload, backend }), [canControl, reload, backend]);
+
+  let body;
+  if (access === 'locked') {
+    body = <p class="note">Give an API token above to see the tasks.</p>;
+  } else if (!data.loaded) {
+    body = <p class="note">{problem ? 'Cannot load the tasks: ' + problem : 'Loading…'}</p>;
+  } else if (where.page === 'run') {
+    body = <RunPage id={where.id} context={context} />;
+  } else if (where.page === 'task') {
+    body = <TaskPage name={where.name} task={data.tasks.get(where.name)} schedule={data.schedules.get(where.name)}
+      context={context} />;
+  } else if (where.page === 'graph') {
+    body = <GraphView tasks={data.tasks} context={context} />;
+  } else {
+    body = (
+      <>
+        <TasksView tasks={data.tasks} schedules={data.schedules} context={context} />
+        <RunsList runs={data.runs} filters={filters} setFilters={setFilters} tasks={data.tasks} context={context} />
+      </>
+    );
+  }
+  return (
+    <>
+      <header class="top">
+        <h1><a href="#/">Cascadence Dashboard</a></h1>
+        <nav>
+          <a href="#/" class={where.page === 'home' ? 'here' : ''}>Tasks and runs</a>
+          {backend === 'dag' && <a href="#/graph" class={where.page === 'graph' ? 'here' : ''}>Task graph</a>}
+        </nav>
+        <span class={'feed ' + (feed === 'live' ? 'live' : 'down')} data-feed={feed} title="The live feed, GET /events">
+          {feed === 'live' ? 'live' : feed}
+        </span>
+      </header>
+      <TokenBar access={access} problem={problem && access !== 'open' ? problem : ''} onToken={onToken} />
+      {problem && data.loaded && <p class="error banner" role="alert">{problem}</p>}
+      {notice && (
+        <p class={'notice ' + (notice.ok ? 'ok' : 'error')} role={notice.ok ? 'status' : 'alert'} key={notice.at}>
+          {notice.text} <button type="button" class="link" onClick={() => setNotice(null)}>dismiss</button>
+        </p>
+      )}
+      <main>{body}</main>
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+root.textContent = '';
+render(<App />, root);

@@ -1,0 +1,108 @@
+// A task's page: its facts, and its last runs (GET /tasks/NAME/runs) drawn as a chart of durations over time, one
+// bar per run coloured by outcome, then listed.
+
+import { useEffect, useState } from 'preact/hooks';
+import { get, seg } from './api.js';
+import { duration, taskState, time } from './format.js';
+
+const RUNS = 200;
+const WIDTH = 720;
+const HEIGHT = 180;
+const PAD = { left: 56, right: 8, top: 10, bottom: 22 };
+
+/** Run durations over time: bars left to right, oldest first, coloured by status; the axis is in seconds. */
+export function DurationChart({ runs }) {
+  const shown = runs.filter((r) => r.started_at).slice().reverse();
+  if (!shown.length) return <p class="muted">No runs to chart yet.</p>;
+  const values = shown.map((r) => r.duration_ms == null ? 0 : r.duration_ms);
+  const max = Math.max(1, ...values);
+  const inner = WIDTH - PAD.left - PAD.right;
+  const step = inner / shown.length;
+  const barWidth = Math.max(1, Math.min(24, step - 1));
+  const y = (v) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / max);
+  const ticks = [0, max / 2, max];
+  return (
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img"
+      aria-label={`Durations of the last ${shown.length} runs, longest ${duration(max)}`}>
+      {ticks.map((t) => (
+        <g>
+          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} class="gridline" />
+          <text x={PAD.left - 4} y={y(t) + 4} text-anchor="end">{duration(t)}</text>
+        </g>
+      ))}
+      {shown.map((run, i) => {
+        const v = values[i];
+        return (
+          <a href={'#/runs/' + seg(run.run_id)}>
+            <rect x={PAD.left + i * step} y={y(v)} width={barWidth} height={Math.max(1, HEIGHT - PAD.bottom - y(v))}
+              class={'bar ' + run.status} data-status={run.status}>
+              <title>{run.status + ', ' + duration(run.duration_ms) + ', ' + run.started_at}</title>
+            </rect>
+          </a>
+        );
+      })}
+      <text x={PAD.left} y={HEIGHT - 6}>{time(shown[0].started_at)}</text>
+      <text x={WIDTH - PAD.right} y={HEIGHT - 6} text-anchor="end">{time(shown[shown.length - 1].started_at)}</text>
+    </svg>
+  );
+}
+
+export function TaskPage({ name, task, schedule }) {
+  const [runs, setRuns] = useState(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    let timer = 0;
+    const load = () => get('/tasks/' + seg(name) + '/runs?limit=' + RUNS).then((r) => { setRuns(r); setProblem(''); })
+      .catch((e) => setProblem(e.message));
+    load();
+    const onEvents = (e) => {
+      if (!timer && e.detail.some((ev) => ev.type === 'run' && ev.data && ev.data.task === name)) {
+        timer = setTimeout(() => { timer = 0; load(); }, 500);
+      }
+    };
+    addEventListener('cascadence:events', onEvents);
+    return () => { removeEventListener('cascadence:events', onEvents); clearTimeout(timer); };
+  }, [name]);
+  const counts = {};
+  for (const run of runs || []) counts[run.status] = (counts[run.status] || 0) + 1;
+  return (
+    <section class="task" data-task={name}>
+      <h2>Task {name}</h2>
+      {!task && <p class="muted">Not registered now; its runs are kept.</p>}
+      {task && (
+        <dl class="facts">
+          <dt>State</dt><dd><span class={'state ' + taskState(task)}>{taskState(task)}</span></dd>
+          <dt>Mode</dt><dd>{task.async ? 'async' : 'sync'}</dd>
+          <dt>Bundle</dt><dd>{task.bundle} {task.version}</dd>
+          <dt>Schedule</dt><dd>{schedule ? <><code>{schedule.expression}</code> {schedule.timezone}
+            {schedule.next_fire_at && <> · next {time(schedule.next_fire_at)}</>}</> : 'none'}</dd>
+          <dt>Pointers</dt><dd>{task.pointers || 0}</dd>
+        </dl>
+      )}
+      <h3>Durations and outcomes <span class="muted">(last {RUNS} runs)</span></h3>
+      {problem && <p class="error" role="alert">{problem}</p>}
+      {runs && <DurationChart runs={runs} />}
+      {runs && (
+        <p class="legend">{Object.entries(counts).map(([status, n]) =>
+          <span class={'status ' + status}>{status} {n}</span>)}</p>
+      )}
+      {runs && (
+        <table class="grid">
+          <thead><tr><th>Run</th><th>Status</th><th>Trigger</th><th>Started</th><th>Duration</th><th>Error</th></tr></thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr data-run={run.run_id}>
+                <td><a href={'#/runs/' + seg(run.run_id)}><code>{run.run_id.slice(0, 8)}</code></a></td>
+                <td><span class={'status ' + run.status}>{run.status}</span></td>
+                <td>{run.trigger}</td>
+                <td title={run.started_at}>{time(run.started_at)}</td>
+                <td>{duration(run.duration_ms)}</td>
+                <td class="error">{run.error || ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

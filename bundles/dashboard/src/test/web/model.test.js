@@ -1,0 +1,69 @@
+// What the live feed does to the tasks and runs the page shows (src/main/web/model.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apply, visible } from '../../main/web/model.js';
+import { taskState, duration } from '../../main/web/format.js';
+
+const task = (name, extra) => Object.assign({ name, paused: false, disabled: false, running: 0, last_run: null }, extra);
+const state = (...tasks) => ({ tasks: new Map(tasks.map((t) => [t.name, t])), runs: [] });
+const stage = (taskName, runId, name, time) => ({ type: 'stage', data: { task: taskName, run_id: runId, stage: name, time } });
+const run = (taskName, runId, status, startedAt, finishedAt) => ({
+  type: 'run', data: { task: taskName, run_id: runId, status, started_at: startedAt, finished_at: finishedAt },
+});
+
+test('a run that starts makes its task running, with its stage and time, and lists the run', () => {
+  const active = new Map();
+  const next = apply(state(task('example')), [stage('example', 'r1', 'intake', '2026-12-05T10:00:00Z'),
+    stage('example', 'r1', 'run', '2026-12-05T10:00:01Z')], active);
+  const t = next.tasks.get('example');
+  assert.equal(t.running, 1);
+  assert.equal(taskState(t), 'running');
+  assert.equal(t.last_run.stage, 'run');
+  assert.equal(t.last_run.stage_at, '2026-12-05T10:00:01Z');
+  assert.deepEqual(next.runs.map((r) => [r.run_id, r.status]), [['r1', 'running']]);
+});
+
+test('the run that ends makes its task idle again with the outcome and duration', () => {
+  const active = new Map();
+  let s = apply(state(task('example')), [stage('example', 'r1', 'run', '2026-12-05T10:00:00Z')], active);
+  s = apply(s, [run('example', 'r1', 'error', '2026-12-05T10:00:00Z', '2026-12-05T10:00:02.5Z')], active);
+  const t = s.tasks.get('example');
+  assert.equal(t.running, 0);
+  assert.equal(taskState(t), 'idle');
+  assert.equal(t.last_run.status, 'error');
+  assert.equal(t.last_run.duration_ms, 2500);
+  assert.equal(s.runs[0].status, 'error');
+});
+
+test('two runs of one task at once count twice, and a paused task stays paused while one runs', () => {
+  const active = new Map();
+  const s = apply(state(task('slow', { paused: true })), [stage('slow', 'a', 'run', 't1'), stage('slow', 'b', 'run', 't2')], active);
+  assert.equal(s.tasks.get('slow').running, 2);
+  assert.equal(taskState(s.tasks.get('slow')), 'paused');
+});
+
+test('events of tasks the page does not list, and nested runs, change nothing they should not', () => {
+  const active = new Map();
+  const before = state(task('example'));
+  const s = apply(before, [stage('other', 'x', 'run', 't'),
+    { type: 'run', data: { task: 'example/1', run_id: 'c', parent_run_id: 'p', status: 'success' } }], active);
+  assert.equal(s.tasks, before.tasks);
+});
+
+test('filter and sort: by name text, by state, and by a column either way', () => {
+  const tasks = new Map([['b', task('b', { paused: true })], ['a', task('a')], ['ab', task('ab', { disabled: true })]]);
+  const names = (view) => visible(tasks, Object.assign({ text: '', state: '', key: 'name', descending: false }, view),
+    taskState, new Map()).map((t) => t.name);
+  assert.deepEqual(names({}), ['a', 'ab', 'b']);
+  assert.deepEqual(names({ text: 'A' }), ['a', 'ab']);
+  assert.deepEqual(names({ state: 'paused' }), ['b']);
+  assert.deepEqual(names({ descending: true }), ['b', 'ab', 'a']);
+  assert.deepEqual(names({ key: 'state' }), ['ab', 'a', 'b']);
+});
+
+test('durations read as a person would say them', () => {
+  assert.equal(duration(5), '5 ms');
+  assert.equal(duration(2500), '2.50 s');
+  assert.equal(duration(125000), '2 min 5 s');
+  assert.equal(duration(null), '');
+});
