@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +96,11 @@ final class Pipelines {
         @Override
         public List<RunRecord> query(RunQuery query) {
             return List.of();
+        }
+
+        @Override
+        public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+            return Map.of();
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.cascadence.api;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -31,4 +33,34 @@ public interface RunHistory {
 
     /** The runs a run's plan started, in plan order. */
     List<RunRecord> children(String runId);
+
+    /**
+     * The newest top-level run of each of the given tasks: of the task's runs that no other run started, the one
+     * submitted last ({@link RunRecord#submittedAt()}, a UTC instant; the greater run id breaks a tie, as in
+     * {@link #query}), whatever its status. A run in progress is given as it is now, its stage list included, as
+     * {@link #find} gives it. Answered from the database's index on task and submission time, one lookup per
+     * task, so its cost grows with the number of names, not with the number of runs kept.
+     *
+     * @param taskNames the tasks to look up, registered or not; duplicates count once, {@code null} elements are
+     *        ignored
+     * @param userHash only runs of this user, by its hash (lowercase hex SHA-256, as {@link RunRecord#userHash()}),
+     *        or {@code null} for every user's runs
+     * @return the newest run by task name, for the tasks that have one (a task without runs is not a key); an
+     *         unmodifiable map in no particular order
+     * @throws CascadenceException when the run history cannot be read; the message names the database
+     * @since 1.2.0
+     */
+    Map<String, RunRecord> latest(Collection<String> taskNames, String userHash);
+
+    /**
+     * How many top-level runs of each task are {@link RunRecord#QUEUED queued} or {@link RunRecord#RUNNING running}
+     * now (paused runs are running). Counted in memory from the runs in progress, without reading the database.
+     *
+     * @param userHash only runs of this user, by its hash as {@link RunRecord#userHash()}, or {@code null} for every
+     *        user's runs
+     * @return the count by task name, for the tasks with at least one such run (a task with none is not a key); an
+     *         unmodifiable map in no particular order
+     * @since 1.2.0
+     */
+    Map<String, Integer> inProgress(String userHash);
 }

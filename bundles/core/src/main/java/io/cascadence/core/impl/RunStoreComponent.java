@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -92,6 +93,11 @@ public class RunStoreComponent implements RunStore, HealthContributor {
     @Override
     public List<RunRecord> query(RunQuery query) {
         return store.query(query);
+    }
+
+    @Override
+    public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+        return store.latest(taskNames, userHash);
     }
 
     @Override

@@ -3,7 +3,11 @@ package io.cascadence.core.impl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -187,6 +191,19 @@ public class RunsComponent implements Runs, RunHistory, HealthContributor, RunLo
     @Override
     public List<RunRecord> query(RunQuery query) {
         return store.query(query).stream().map(r -> active.find(r.runId()).orElse(r)).toList();
+    }
+
+    /** The stored newest runs, with the live record of each run still in progress. */
+    @Override
+    public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+        Map<String, RunRecord> newest = new HashMap<>(store.latest(taskNames, userHash));
+        newest.replaceAll((task, record) -> active.find(record.runId()).orElse(record));
+        return Collections.unmodifiableMap(newest);
+    }
+
+    @Override
+    public Map<String, Integer> inProgress(String userHash) {
+        return active.inProgress(userHash);
     }
 
     @Override

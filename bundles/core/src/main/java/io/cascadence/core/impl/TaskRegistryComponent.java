@@ -101,7 +101,7 @@ public class TaskRegistryComponent implements TaskRegistry, TaskResolver, Health
     private TaskInfo info(RegisteredTask task) {
         return new TaskInfo(task.name(), states.disabled(task.name()), states.paused(task.name()), task.bundle(),
                 task.bundleVersion(), task.task() instanceof ManualTrigger, task.task() instanceof PointerTask,
-                task.webhookSources());
+                task.webhookSources(), AsyncTasks.isAsync(task.task()));
     }
 
     private static RegisteredTask entry(ServiceReference<Task> reference, Task task) {

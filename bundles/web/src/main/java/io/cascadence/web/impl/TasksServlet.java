@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import io.cascadence.api.CascadenceException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.PointerStore;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunQuery;
@@ -51,8 +52,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET /tasks} lists the registered tasks; {@code POST /tasks/{name}/run} runs one through the scheduler
- * and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
+ * {@code GET /tasks} lists the registered tasks and {@code GET /tasks/{name}} gives one ({@link TaskEntries});
+ * {@code POST /tasks/{name}/run} runs one through the scheduler and waits, {@code POST /tasks/{name}/run-async} starts one and answers with its run id at once;
  * {@code POST /tasks/{name}/trigger} runs a manual-trigger task as {@code run} does and refuses any other;
  * {@code POST /tasks/{name}/pause|resume|disable|enable} control it (pause and resume take {@code ?run_id=} for
  * one run in progress); {@code GET /tasks/{name}/runs} pages through its run history;
@@ -79,6 +80,7 @@ public class TasksServlet extends RoutedServlet {
     private static final Logger LOG = LoggerFactory.getLogger(TasksServlet.class);
     private static final Routes ROUTES = Routes.of(
             Routes.route("", "GET", "POST"),
+            Routes.route("{name}", "GET"),
             Routes.route("{name}/run", "POST"),
             Routes.route("{name}/run-async", "POST"),
             Routes.route("{name}/pause", "POST"),
@@ -104,6 +106,9 @@ public class TasksServlet extends RoutedServlet {
 
     @Reference
     private transient CascadenceConfig config;
+
+    @Reference
+    private transient PointerStore pointers;
 
     /** Optional and dynamic: without it the schedule routes answer 503 and everything else goes on. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -147,12 +152,14 @@ public class TasksServlet extends RoutedServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> segments = Paths.below(request);
-        if (!segments.isEmpty()) {
+        TaskEntries entries = new TaskEntries(registry, history, pointers, config.hashSecret());
+        if (segments.isEmpty()) {
+            Json.write(response, HttpServletResponse.SC_OK, entries.all(request));
+        } else if (segments.size() == 1) {
+            Json.write(response, HttpServletResponse.SC_OK, entries.one(request, segments.get(0)));
+        } else {
             runs(request, response, segments.get(0));
-            return;
         }
-        List<Map<String, Object>> tasks = registry.tasks().stream().map(TasksServlet::describe).toList();
-        Json.write(response, HttpServletResponse.SC_OK, tasks);
     }
 
     /**
@@ -386,19 +393,6 @@ public class TasksServlet extends RoutedServlet {
         body.put("status", status);
         body.put("name", name);
         Json.write(response, HttpServletResponse.SC_OK, body);
-    }
-
-    private static Map<String, Object> describe(TaskInfo task) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", task.name());
-        body.put("disabled", task.disabled());
-        body.put("paused", task.paused());
-        body.put("bundle", task.bundle());
-        body.put("version", task.bundleVersion());
-        body.put("manual", task.manual());
-        body.put("pointer", task.pointer());
-        body.put("webhook_sources", task.webhookSources());
-        return body;
     }
 
 }

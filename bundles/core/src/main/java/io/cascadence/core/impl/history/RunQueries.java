@@ -5,7 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -65,6 +70,40 @@ final class RunQueries {
         parameters.add(query.offset());
         return list(sql.toString(), parameters);
     }
+
+    /**
+     * The newest top-level run of each task, in one statement per {@link #NAMES_PER_QUERY} names: the names are a
+     * table of values, and for each a subquery takes the first entry of the partial index
+     * {@code runs_top_task_submitted} (or {@code runs_top_user_task_submitted} for one user) read backwards, so
+     * the database reads one index entry and one row per task however many runs are kept.
+     */
+    Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(taskNames.stream().filter(Objects::nonNull).toList()));
+        Map<String, RunRecord> newest = new HashMap<>();
+        for (int from = 0; from < names.size(); from += NAMES_PER_QUERY) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + NAMES_PER_QUERY));
+            List<Object> parameters = new ArrayList<>(chunk);
+            if (userHash != null) {
+                parameters.add(userHash);
+            }
+            list(latestSql(chunk.size(), userHash != null), parameters).forEach(r -> newest.put(r.taskName(), r));
+        }
+        return Map.copyOf(newest);
+    }
+
+    /** The statement of {@link #latest} for {@code names} names, then the user's hash when {@code forUser}. */
+    static String latestSql(int names, boolean forUser) {
+        return "WITH names(name) AS (VALUES " + "(?), ".repeat(names - 1) + "(?)) " + SELECT
+                + "WHERE run_id IN (SELECT (SELECT r.run_id FROM runs r WHERE r.parent_run_id IS NULL "
+                + "AND r.task_name = names.name" + (forUser ? " AND r.user_hash = ?" : "")
+                + " ORDER BY r.submitted_at DESC, r.run_id DESC LIMIT 1) FROM names)";
+    }
+
+    /**
+     * Names per statement of {@link #latest}: well under the parameters one statement takes (32,766 in the SQLite
+     * this bundle ships, 65,535 in PostgreSQL), so that any installation's tasks take one statement.
+     */
+    static final int NAMES_PER_QUERY = 10_000;
 
     /** Numbered nested runs by their number; any others after them, by id. */
     List<RunRecord> children(String runId) {

@@ -3,6 +3,7 @@ package io.cascadence.core.impl.history;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,6 +41,14 @@ public interface RunStore extends AutoCloseable {
 
     /** The top-level runs matching the query, newest submitted first, with {@code ORDER BY ... LIMIT/OFFSET}. */
     List<RunRecord> query(RunQuery query);
+
+    /**
+     * The newest top-level run of each named task (submitted last, the greater run id breaking a tie), one index
+     * lookup per name; tasks without runs are not keys. See {@link io.cascadence.api.RunHistory#latest}.
+     *
+     * @param userHash only this user's runs, or {@code null} for everyone's
+     */
+    Map<String, RunRecord> latest(Collection<String> taskNames, String userHash);
 
     /** The nested runs of a run, in plan order ({@code parent.1}, {@code parent.2}, ... compared as numbers). */
     List<RunRecord> children(String runId);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -117,6 +118,11 @@ public final class SqlRunStore implements RunStore {
     @Override
     public List<RunRecord> query(RunQuery query) {
         return queries.query(query);
+    }
+
+    @Override
+    public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+        return queries.latest(taskNames, userHash);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.cascadence.core.impl.history;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,6 +42,11 @@ public final class UnavailableRunStore implements RunStore {
 
     @Override
     public List<RunRecord> query(RunQuery query) {
+        throw new RunStoreException(problem, null);
+    }
+
+    @Override
+    public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
         throw new RunStoreException(problem, null);
     }
 

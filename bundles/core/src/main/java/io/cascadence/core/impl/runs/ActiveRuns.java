@@ -3,6 +3,7 @@ package io.cascadence.core.impl.runs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +82,21 @@ public final class ActiveRuns implements EventSink {
     public Optional<RunRecord> find(String runId) {
         LiveRun run = runId == null ? null : runs.get(runId);
         return Optional.ofNullable(run).map(LiveRun::record);
+    }
+
+    /**
+     * How many top-level runs of each task are queued or running, of one user's ({@code userHash}) or of everyone's
+     * ({@code null}); tasks with none are not keys.
+     */
+    public Map<String, Integer> inProgress(String userHash) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (LiveRun run : runs.values()) {
+            if (run.parentRunId() == null && run.inProgress()
+                    && (userHash == null || userHash.equals(run.userHash()))) {
+                counts.merge(run.taskName(), 1, Integer::sum);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     /** Whether the run is in progress (or ended and not yet stored). */

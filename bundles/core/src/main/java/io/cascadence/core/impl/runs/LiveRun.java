@@ -63,6 +63,19 @@ final class LiveRun {
         return parentRunId;
     }
 
+    String taskName() {
+        return taskName;
+    }
+
+    String userHash() {
+        return userHash;
+    }
+
+    /** Whether it is queued or running (paused runs are running). */
+    synchronized boolean inProgress() {
+        return !RunRecord.ended(status);
+    }
+
     int prerequisites() {
         return prerequisites;
     }

@@ -70,6 +70,19 @@ public final class MemoryRunStore implements RunStore {
     }
 
     @Override
+    public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
+        Map<String, RunRecord> newest = new java.util.HashMap<>();
+        records.values().stream()
+                .filter(r -> r.parentRunId() == null && taskNames.contains(r.taskName()))
+                .filter(r -> userHash == null || userHash.equals(r.userHash()))
+                .forEach(r -> newest.merge(r.taskName(), r, (a, b) -> NEWEST.compare(a, b) >= 0 ? a : b));
+        return Map.copyOf(newest);
+    }
+
+    private static final Comparator<RunRecord> NEWEST = Comparator.comparing(RunRecord::submittedAt)
+            .thenComparing(RunRecord::runId);
+
+    @Override
     public List<RunRecord> children(String runId) {
         return records.values().stream().filter(r -> runId.equals(r.parentRunId()))
                 .sorted(Comparator.comparing(RunRecord::runId)).toList();

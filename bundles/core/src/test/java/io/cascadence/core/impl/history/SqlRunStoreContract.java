@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -245,6 +246,60 @@ abstract class SqlRunStoreContract {
         assertThat(saved).isCompleted();
         assertThat(store.save(List.of(ended("late", "t", 2)))).isCompletedExceptionally();
         assertThat(open().find("last")).isPresent();
+    }
+
+    @Test
+    void latestIsTheNewestTopLevelRunOfEachNamedTaskAsStored() {
+        SqlRunStore store = open();
+        RunRecord a3 = running("a3", "a", 3, "intake", "run");
+        // p1.1 is a prerequisite run of task a, nested in p1 and submitted after a3: not a top-level run of a.
+        RunRecord prerequisite = new RunRecord("p1.1", "a", "p1", "dependency", RunRecord.SUCCESS,
+                T0.plusSeconds(9), T0.plusSeconds(9), T0.plusSeconds(10), null, null, null, null, null, null, null,
+                List.of());
+        store.save(List.of(ended("a1", "a", 1), ended("a2", "a", 2), a3, ended("b1", "b", 4), ended("p1", "p", 8),
+                prerequisite, ended("z1", "z", 20))).join();
+
+        Map<String, RunRecord> latest = store.latest(List.of("a", "b", "c", "a"), null);
+
+        assertThat(latest).containsOnlyKeys("a", "b");
+        assertThat(latest.get("a")).isEqualTo(a3);
+        assertThat(latest.get("b").runId()).isEqualTo("b1");
+        assertThat(store.latest(List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void latestBreaksATieOnSubmissionByTheGreaterRunIdAndFiltersByUser() {
+        SqlRunStore store = open();
+        RunRecord mine = ended("m1", "t", 1);
+        RunRecord other = new RunRecord("o1", "t", null, "api", RunRecord.ERROR, T0.plusSeconds(5), null, null, null,
+                "other-hash", null, null, null, "boom", null, List.of());
+        store.save(List.of(mine, other, ended("x1", "tie", 7), ended("x2", "tie", 7))).join();
+
+        assertThat(store.latest(List.of("t", "tie"), null)).extractingByKeys("t", "tie")
+                .extracting(RunRecord::runId).containsExactly("o1", "x2");
+        assertThat(store.latest(List.of("t"), "u-hash")).extractingByKey("t").extracting(RunRecord::runId)
+                .isEqualTo("m1");
+        assertThat(store.latest(List.of("t"), "nobody")).isEmpty();
+    }
+
+    @Test
+    void latestOfManyTasksTakesTheNewestOfEach() {
+        SqlRunStore store = open(100_000, null);
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int task = 0; task < 1_200; task++) {
+            names.add("task-" + task);
+            for (int run = 0; run < 3; run++) {
+                runs.add(ended("r-" + task + "-" + run, "task-" + task, run * 10 + task % 7));
+            }
+        }
+        store.save(runs).join();
+
+        Map<String, RunRecord> latest = store.latest(names, null);
+
+        assertThat(latest).hasSize(1_200);
+        assertThat(latest.get("task-0").runId()).isEqualTo("r-0-2");
+        assertThat(latest.get("task-1199").runId()).isEqualTo("r-1199-2");
     }
 
     Path writeLegacy(List<RunRecord> records) throws Exception {

@@ -48,6 +48,36 @@ class SqliteRunStoreTest extends SqlRunStoreContract {
         assertThat(dbFile()).isRegularFile();
     }
 
+    /**
+     * The newest run of each task is one step into a partial index per task, never a scan of the runs: the page of
+     * tasks stays fast however many runs are kept.
+     */
+    @Test
+    void latestReadsTheTopLevelIndexesNotTheTable() throws Exception {
+        open();
+        assertThat(plan(RunQueries.latestSql(3, false))).contains("runs_top_task_submitted")
+                .doesNotContain("SCAN r ");
+        assertThat(plan(RunQueries.latestSql(3, true))).contains("runs_top_user_task_submitted")
+                .doesNotContain("SCAN r ");
+    }
+
+    private String plan(String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = database().dataSource().getConnection();
+                var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            int parameters = statement.getParameterMetaData().getParameterCount();
+            for (int i = 1; i <= parameters; i++) {
+                statement.setString(i, "x" + i);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString("detail")).append('\n');
+                }
+            }
+        }
+        return plan.toString();
+    }
+
     private static String pragmas(HistoryDatabase database) throws Exception {
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
