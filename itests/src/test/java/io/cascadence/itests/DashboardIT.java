@@ -1,0 +1,188 @@
+package io.cascadence.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The dashboard as a user sees it in a real headless Chromium: the example task in the table, Pause and Resume that
+ * the API agrees with, a run started from the page appearing and finishing without a reload, its run page with its
+ * stages, runs started elsewhere showing up live, and a refusal shown with the API's own message. Screenshots of each
+ * step are saved under itests/target/screenshots/DashboardIT.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Browser.DumpOnFailure.class)
+class DashboardIT {
+
+    private Installation installation;
+    private ContainerProcess container;
+    private Browser browser;
+    /** How many console errors the browser had logged when the test began (a refusal logs its 4xx there). */
+    private int errorsBefore;
+
+    @BeforeAll
+    void start() {
+        installation = Installation.copy("dashboard");
+        container = installation.start();
+        browser = Browser.start(DashboardIT.class);
+    }
+
+    @AfterAll
+    void stop() {
+        List<ProcessHandle> processes = browser == null ? List.of() : browser.processes();
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (container != null) {
+                container.close();
+            }
+        }
+        assertThat(processes).as("Chromium and chromedriver end with the tests").noneMatch(Browser::running);
+    }
+
+    @BeforeEach
+    void openThePage() {
+        errorsBefore = browser.consoleErrors().size();
+        browser.open(URI.create(installation.baseUrl() + "/"));
+        browser.waitForElement(By.cssSelector("tr[data-task='example']"), Duration.ofSeconds(20));
+        browser.waitFor("the live feed", () -> "live".equals(feed()));
+    }
+
+    /** The script errors of this test's page views. */
+    private List<String> newConsoleErrors() {
+        List<String> all = browser.consoleErrors();
+        return all.subList(errorsBefore, all.size());
+    }
+
+    private String feed() {
+        return browser.driver().findElement(By.cssSelector(".feed")).getAttribute("data-feed");
+    }
+
+    private WebElement exampleRow() {
+        return browser.driver().findElement(By.cssSelector("tr[data-task='example']"));
+    }
+
+    private void click(WebElement row, String action) {
+        row.findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+    }
+
+    private JsonNode example() {
+        Http.Response task = container.http.get("/tasks/example");
+        assertThat(task.status()).as(task.body()).isEqualTo(200);
+        return task.json();
+    }
+
+    @Test
+    void thePageListsTheExampleTaskWithItsScheduleAndNoScriptError() {
+        WebElement row = exampleRow();
+        assertThat(row.getAttribute("data-state")).isEqualTo("idle");
+        assertThat(row.getText()).contains("example", "idle", "sync", "0 12 * * *", "UTC");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Cascadence Dashboard");
+        assertThat(browser.text()).contains("Queued Tasks", "Recent runs");
+        assertThat(browser.awaitMark("cascadence:first-useful-paint", Duration.ofSeconds(10))).isPositive();
+        browser.screenshot("tasks");
+        assertThat(newConsoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pauseOnThePageIsWhatTheApiSaysAndResumeUndoesIt() {
+        click(exampleRow(), "pause");
+        browser.waitFor("the example paused on the page", () -> "paused".equals(exampleRow().getAttribute("data-state")));
+        assertThat(example().path("paused").asBoolean()).isTrue();
+        browser.screenshot("paused");
+
+        click(exampleRow(), "resume");
+        browser.waitFor("the example idle again", () -> "idle".equals(exampleRow().getAttribute("data-state")));
+        assertThat(example().path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRunStartedOnThePageAppearsAndFinishesLiveAndItsPageShowsItsStages() {
+        browser.script("window.cascadenceNotReloaded = true");
+        click(exampleRow(), "run");
+        WebElement input = browser.driver().findElement(By.cssSelector("textarea[name='input']"));
+        input.sendKeys("{\"greeting\": \"hello\"}");
+        browser.driver().findElement(By.xpath("//button[text()='Start run']")).click();
+
+        browser.waitFor("the page's own run finished in the runs table", () -> !browser.driver()
+                .findElements(By.cssSelector("#runs tr[data-status='success']")).isEmpty());
+        String runId = example().path("last_run").path("run_id").asText();
+        browser.waitFor("run " + runId + " in the table", () -> !browser.driver()
+                .findElements(By.cssSelector("#runs tr[data-run='" + runId + "'][data-status='success']")).isEmpty());
+        browser.waitFor("its status in the task row", () -> "success".equals(exampleRow()
+                .findElement(By.cssSelector("td.last a")).getAttribute("data-status")));
+        assertThat(browser.script("return window.cascadenceNotReloaded === true")).isEqualTo(true);
+        assertThat(container.http.get("/runs/" + runId).json().path("input").asText()).contains("hello");
+        browser.screenshot("run-finished");
+
+        exampleRow().findElement(By.cssSelector("td.last a")).click();
+        browser.waitForElement(By.cssSelector(".timeline .lane[data-stage='run'][data-status='success']"),
+                Duration.ofSeconds(10));
+        assertThat(browser.driver().findElement(By.id("run-status")).getText()).isEqualTo("success");
+        assertThat(browser.driver().findElements(By.cssSelector(".timeline .lane"))).extracting(
+                lane -> lane.getAttribute("data-stage")).contains("intake", "research", "plan", "run", "verify");
+        browser.screenshot("run-page");
+        assertThat(newConsoleErrors()).isEmpty();
+    }
+
+    @Test
+    void runsStartedElsewhereShowUpLiveAndTheTaskEndsIdleWithTheNewestRun() throws Exception {
+        browser.script("window.cascadenceNotReloaded = true");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Http.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                sent.add(clients.submit(() -> container.http.post("/tasks/example/run-async")));
+            }
+            for (Future<Http.Response> answer : sent) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(202);
+            }
+        } finally {
+            clients.shutdown();
+        }
+        Await.until("the API's example idle", () -> example().path("running").asInt() == 0);
+        String newest = example().path("last_run").path("run_id").asText();
+
+        browser.waitFor("the page catching up with 200 runs", () -> "idle".equals(exampleRow().getAttribute("data-state"))
+                && newest.equals(browser.script("var a = document.querySelector(\"tr[data-task='example'] td.last a\");"
+                        + " return a ? decodeURIComponent(a.getAttribute('href').slice(7)) : null")));
+        assertThat(browser.script("return window.cascadenceNotReloaded === true")).isEqualTo(true);
+        browser.screenshot("after-200-runs");
+    }
+
+    @Test
+    void aRefusedControlShowsTheApisMessageAndChangesNothing() {
+        click(exampleRow(), "schedule");
+        WebElement expression = browser.driver().findElement(By.cssSelector("input[name='expression']"));
+        assertThat(expression.getAttribute("value")).as("the current schedule, to edit").isEqualTo("0 12 * * *");
+        expression.clear();
+        expression.sendKeys("every full moon");
+        browser.driver().findElement(By.xpath("//button[text()='Save schedule']")).click();
+
+        browser.waitForElement(By.cssSelector(".notice.error"), Duration.ofSeconds(10));
+        String notice = browser.driver().findElement(By.cssSelector(".notice.error")).getText();
+        assertThat(notice).startsWith("Schedule example refused: ").contains("every full moon");
+        browser.screenshot("refused");
+        Http.Response schedules = container.http.get("/schedules/example");
+        assertThat(schedules.json().path("expression").asText()).isEqualTo("0 12 * * *");
+    }
+}
