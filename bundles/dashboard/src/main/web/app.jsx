@@ -106,7 +106,7 @@ function App() {
       ]);
       active.current.clear();
       for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
-        active.current.set(run.run_id, run.task);
+        active.current.set(run.run_id, { task: run.task, before: null });
       }
       setData({
         tasks: new Map(tasks.map((t) => [t.name, t])),

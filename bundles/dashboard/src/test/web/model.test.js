@@ -67,3 +67,15 @@ test('durations read as a person would say them', () => {
   assert.equal(duration(125000), '2 min 5 s');
   assert.equal(duration(null), '');
 });
+
+test('a nested run (a dag prerequisite) ends without leaving its task running or in the top-level runs', () => {
+  const active = new Map();
+  const earlier = { run_id: 'old', status: 'success' };
+  let s = apply(state(task('Extract', { last_run: earlier })), [stage('Extract', 'child', 'run', 't1')], active);
+  assert.equal(taskState(s.tasks.get('Extract')), 'running');
+  s = apply(s, [{ type: 'run', data: { task: 'Extract', run_id: 'child', parent_run_id: 'load-run',
+    status: 'success', started_at: 't1', finished_at: 't2' } }], active);
+  assert.equal(taskState(s.tasks.get('Extract')), 'idle');
+  assert.deepEqual(s.tasks.get('Extract').last_run, earlier);
+  assert.deepEqual(s.runs, []);
+});

@@ -101,7 +101,9 @@ public class ApiGuardFilter implements Filter, HealthContributor {
 
     private static String canonicalPath(HttpServletRequest request) {
         String info = request.getPathInfo();
-        return request.getServletPath() + (info == null ? "" : info);
+        String path = request.getServletPath() + (info == null ? "" : info);
+        // The whiteboard's default servlet (pattern "/") sees the context root with an empty servlet path.
+        return path.isEmpty() ? "/" : path;
     }
 
     @Override
