@@ -15,6 +15,15 @@ import { GraphView } from './graph.jsx';
 
 const RUNS_SHOWN = 50;
 
+/** The first load's calls, sent as soon as the script runs rather than after the first render. */
+function fetchAll(filters) {
+  const params = new URLSearchParams({ limit: String(RUNS_SHOWN) });
+  for (const key of ['task', 'status', 'trigger']) if (filters[key]) params.set(key, filters[key]);
+  return Promise.all([get('/tasks'), get('/schedules').catch(() => []), get('/runs?' + params)]);
+}
+let firstFetch = fetchAll({});
+firstFetch.catch(() => {});
+
 function route() {
   const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
   if (hash.startsWith('runs/')) return { page: 'run', id: hash.slice(5) };
@@ -36,8 +45,10 @@ async function probeAccess() {
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       if (token()) {
+        // A token that is refused is forgotten; without it the page is what it is for anyone (read-only or locked).
         setToken('');
-        return { access: 'locked', backend: '', problem: 'The API token was refused: ' + e.message };
+        const anyone = await probeAccess();
+        return Object.assign(anyone, { problem: 'The API token was refused: ' + e.message });
       }
       return { access: 'locked', backend: '' };
     }
@@ -95,15 +106,11 @@ function App() {
   }, []);
 
   const reload = useCallback(async () => {
-    const f = filtersRef.current;
-    const params = new URLSearchParams({ limit: String(RUNS_SHOWN) });
-    for (const key of ['task', 'status', 'trigger']) if (f[key]) params.set(key, f[key]);
+    const pending = firstFetch || fetchAll(filtersRef.current);
+    firstFetch = null;
     try {
-      const [tasks, schedules, runs] = await Promise.all([
-        get('/tasks'),
-        get('/schedules').catch(() => []),
-        get('/runs?' + params),
-      ]);
+      const [tasks, schedules, runs] = await pending;
+      if (!performance.getEntriesByName('cascadence:data').length) performance.mark('cascadence:data');
       active.current.clear();
       for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
         active.current.set(run.run_id, { task: run.task, before: null });
@@ -131,6 +138,8 @@ function App() {
   }, [reload]);
 
   useEffect(() => {
+    // The data is asked for at once, beside the access probe: a refusal is handled when the probe answers.
+    if (tick === 0) reload();
     probeAccess().then((found) => {
       setAccess(found.access);
       setBackend(found.backend);
@@ -139,11 +148,20 @@ function App() {
   }, [tick]);
 
   useEffect(() => {
-    if (access === null || access === 'locked') return undefined;
-    reload().then(() => performance.mark('cascadence:first-useful-paint'));
+    if (access === null || access === 'locked') {
+      setFeed(access === 'locked' ? 'off until a token is given' : 'connecting');
+      return undefined;
+    }
+    if (tick > 0) reload(); // a token was given: what the page shows may change with it
+    let first = true;
     const live = follow({
       state: setFeed,
-      open: () => scheduleReload(0),
+      // What happened between the first load and the feed's start is picked up a second later, after the first
+      // paint; a reconnect may have missed more, so it reloads at once.
+      open: () => {
+        scheduleReload(first ? 1000 : 0);
+        first = false;
+      },
       lagged: () => scheduleReload(0),
       events: (events) => {
         pending.current.push(...events);
@@ -166,12 +184,25 @@ function App() {
         window.dispatchEvent(new CustomEvent('cascadence:events', { detail: events }));
       },
     });
-    return () => live.stop();
+    // A page left (or kept in the back/forward cache) lets its connection go: browsers allow only a few per host.
+    const leave = () => live.stop();
+    addEventListener('pagehide', leave);
+    return () => {
+      removeEventListener('pagehide', leave);
+      live.stop();
+    };
   }, [access, reload, scheduleReload]);
 
   useEffect(() => {
     if (data.loaded) reload();
   }, [filters]);
+
+  // Effects run once the browser has painted what was rendered: the task table is on screen now.
+  useEffect(() => {
+    if (data.loaded && !performance.getEntriesByName('cascadence:first-useful-paint').length) {
+      performance.mark('cascadence:first-useful-paint');
+    }
+  }, [data.loaded]);
 
   const onToken = (value) => {
     setToken(value);
@@ -217,7 +248,7 @@ function App() {
         </span>
       </header>
       <TokenBar access={access} problem={problem && access !== 'open' ? problem : ''} onToken={onToken} />
-      {problem && data.loaded && <p class="error banner" role="alert">{problem}</p>}
+      {problem && data.loaded && access === 'open' && <p class="error banner" role="alert">{problem}</p>}
       {notice && (
         <p class={'notice ' + (notice.ok ? 'ok' : 'error')} role={notice.ok ? 'status' : 'alert'} key={notice.at}>
           {notice.text} <button type="button" class="link" onClick={() => setNotice(null)}>dismiss</button>

@@ -12,13 +12,20 @@ export function duration(ms) {
   return h + ' h ' + (m - h * 60) + ' min';
 }
 
+// Formatters are made once: toLocaleString() makes one per call, which costs more than drawing the row.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const DATE_TIME = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
+});
+
 export function time(iso) {
   if (!iso) return '';
   const date = new Date(iso);
   if (isNaN(date)) return iso;
   const now = new Date();
-  const sameDay = date.toDateString() === now.toDateString();
-  return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+  const sameDay = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth()
+    && date.getDate() === now.getDate();
+  return sameDay ? TIME.format(date) : DATE_TIME.format(date);
 }
 
 /** Milliseconds between two ISO instants, or null when either is missing. */

@@ -110,7 +110,7 @@ export function visible(tasks, { text, state, key, descending }, stateOf, schedu
       case 'state': return stateOf(task);
       case 'stage': return (task.last_run && task.last_run.stage_at) || '';
       case 'last_run': return (task.last_run && (task.last_run.finished_at || task.last_run.started_at)) || '';
-      case 'duration': return (task.last_run && task.last_run.duration_ms) || -1;
+      case 'duration': return task.last_run && task.last_run.duration_ms != null ? task.last_run.duration_ms : -1;
       case 'pointers': return task.pointers || 0;
       case 'next': {
         const s = schedules.get(task.name);

@@ -8,7 +8,7 @@ import { act } from './tasks.jsx';
 
 const STATUSES = ['queued', 'running', 'success', 'error', 'cancelled', 'timed_out', 'interrupted'];
 const FAILED = new Set(['error', 'timed_out', 'interrupted', 'cancelled']);
-const TRIGGERS = ['api', 'cli', 'shell', 'cron', 'dependency', 'webhook', 'temporal', 'remote'];
+const TRIGGERS = ['api', 'cli', 'shell', 'cron', 'webhook', 'temporal', 'remote'];
 
 function CancelButton({ run, context }) {
   if (run.status !== 'running' && run.status !== 'queued') return null;
@@ -23,13 +23,15 @@ function CancelButton({ run, context }) {
 
 export function RunsList({ runs, filters, setFilters, tasks, context }) {
   const set = (key) => (e) => setFilters(Object.assign({}, filters, { [key]: e.target.value }));
+  // Nested runs (a plan's children, a dag prerequisite's runs) are on their parent's page, not in this list.
   return (
     <section class="runs">
       <h2>Recent runs</h2>
       <div class="filters">
         <select value={filters.task} onChange={set('task')} aria-label="Filter runs by task">
           <option value="">every task</option>
-          {[...tasks.keys()].map((name) => <option value={name}>{name}</option>)}
+          {[...new Set([...tasks.keys(), ...runs.map((r) => r.task), filters.task].filter(Boolean))].sort()
+            .map((name) => <option value={name}>{name}</option>)}
         </select>
         <select value={filters.status} onChange={set('status')} aria-label="Filter runs by status">
           <option value="">any status</option>
@@ -45,7 +47,9 @@ export function RunsList({ runs, filters, setFilters, tasks, context }) {
           <tr><th>Run</th><th>Task</th><th>Status</th><th>Trigger</th><th>Submitted</th><th>Duration</th><th /></tr>
         </thead>
         <tbody>
-          {runs.length === 0 && <tr><td colSpan="7" class="muted">No runs yet</td></tr>}
+          {runs.length === 0 && <tr><td colSpan="7" class="muted">
+            {filters.task || filters.status || filters.trigger ? 'No top-level run matches these filters'
+              : 'No runs yet'}</td></tr>}
           {runs.map((run) => (
             <tr key={run.run_id} data-run={run.run_id} data-status={run.status}>
               <td><a href={'#/runs/' + seg(run.run_id)}><code>{run.run_id.slice(0, 8)}</code></a></td>

@@ -20,7 +20,7 @@ export function DurationChart({ runs }) {
   const step = inner / shown.length;
   const barWidth = Math.max(1, Math.min(24, step - 1));
   const y = (v) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / max);
-  const ticks = [0, max / 2, max];
+  const ticks = max >= 4 ? [0, max / 2, max] : [0, max];
   return (
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img"
       aria-label={`Durations of the last ${shown.length} runs, longest ${duration(max)}`}>
@@ -68,7 +68,7 @@ export function TaskPage({ name, task, schedule }) {
   return (
     <section class="task" data-task={name}>
       <h2>Task {name}</h2>
-      {!task && <p class="muted">Not registered now; its runs are kept.</p>}
+      {!task && !problem && <p class="muted">Not registered now; its runs are kept.</p>}
       {task && (
         <dl class="facts">
           <dt>State</dt><dd><span class={'state ' + taskState(task)}>{taskState(task)}</span></dd>

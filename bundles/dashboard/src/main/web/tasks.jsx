@@ -2,11 +2,15 @@
 // its real state, its current or last stage, its schedule and its last run, and the controls, each of which calls
 // the REST API and shows the API's own message when it is refused.
 
-import { memo } from 'preact/compat';
-import { useMemo, useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { del, post, query, seg } from './api.js';
 import { duration, taskState, time } from './format.js';
 import { visible } from './model.js';
+
+/** Rows drawn at first; the rest follow a batch per frame, so a thousand tasks do not hold back the first screen. */
+const FIRST_ROWS = 20;
+const ROWS_PER_FRAME = 150;
 
 const COLUMNS = [
   ['name', 'Task'], ['state', 'State'], ['stage', 'Stage'], [null, 'Mode'], ['next', 'Schedule'],
@@ -16,14 +20,33 @@ const COLUMNS = [
 /** Runs an API call for a control, then says how it went; the answer's `detail` when it is refused. */
 export async function act(context, label, call) {
   try {
-    await call();
-    context.say(label + ': done', true);
+    const answer = await call();
+    if (answer && answer.run_id && answer.status === 'running') {
+      follow(context, label, answer.run_id);
+    } else {
+      context.say(label + ': ' + ((answer && answer.status) || 'done'), true);
+    }
     context.reload();
     return true;
   } catch (e) {
     context.say(label + ' refused: ' + e.message, false);
     return false;
   }
+}
+
+/** Says a run has started, then how it ended, from the live feed (the run's page has the rest). */
+function follow(context, label, runId) {
+  context.say(label + ': started, run ' + runId.slice(0, 8), true);
+  const onEvents = (e) => {
+    const end = e.detail.find((ev) => ev.type === 'run' && ev.data && ev.data.run_id === runId);
+    if (!end) return;
+    removeEventListener('cascadence:events', onEvents);
+    const ok = end.data.status === 'success';
+    context.say(label + ': run ' + runId.slice(0, 8) + ' ' + end.data.status
+      + (end.data.stage && !ok ? ' at ' + end.data.stage : '') + (end.data.error ? ': ' + end.data.error : ''), ok);
+  };
+  addEventListener('cascadence:events', onEvents);
+  setTimeout(() => removeEventListener('cascadence:events', onEvents), 10 * 60 * 1000);
 }
 
 function RunForm({ task, context, close }) {
@@ -74,7 +97,7 @@ function ScheduleForm({ task, schedule, context, close }) {
   );
 }
 
-const TaskRow = memo(function TaskRow({ task, schedule, context }) {
+function TaskRowView({ task, schedule, context }) {
   const [open, setOpen] = useState(null);
   const state = taskState(task);
   const last = task.last_run;
@@ -117,7 +140,7 @@ const TaskRow = memo(function TaskRow({ task, schedule, context }) {
         <td>{last ? duration(last.duration_ms) : ''}</td>
         <td class="num">{task.pointers ? task.pointers : ''}</td>
         <td class="controls">
-          <button type="button" disabled={!can || state === 'disabled' || state === 'paused'} title={locked}
+          <button type="button" disabled={!can} title={locked}
             data-action="run" onClick={() => setOpen(open === 'run' ? null : 'run')}>Run…</button>
           {task.paused ? control('Resume', '/tasks/' + name + '/resume') : control('Pause', '/tasks/' + name + '/pause')}
           {task.disabled ? control('Enable', '/tasks/' + name + '/enable')
@@ -137,12 +160,30 @@ const TaskRow = memo(function TaskRow({ task, schedule, context }) {
       )}
     </>
   );
-});
+}
+
+/** A row is drawn again only when its task, its schedule or the page's controls change. */
+class TaskRow extends Component {
+  shouldComponentUpdate(next) {
+    return next.task !== this.props.task || next.schedule !== this.props.schedule
+      || next.context !== this.props.context;
+  }
+
+  render(props) {
+    return <TaskRowView {...props} />;
+  }
+}
 
 export function TasksView({ tasks, schedules, context }) {
   const [view, setView] = useState({ text: '', state: '', key: 'name', descending: false });
   const rows = useMemo(() => visible(tasks, view, taskState, schedules), [tasks, schedules, view]);
   const queued = useMemo(() => [...tasks.values()].filter((t) => t.pointers > 0), [tasks]);
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (drawn >= rows.length) return undefined;
+    const frame = requestAnimationFrame(() => setDrawn(drawn + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, rows.length]);
   const sortBy = (key) => setView(Object.assign({}, view, {
     key, descending: view.key === key ? !view.descending : false,
   }));
@@ -175,7 +216,7 @@ export function TasksView({ tasks, schedules, context }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((task) => <TaskRow key={task.name} task={task} schedule={schedules.get(task.name)}
+          {rows.slice(0, drawn).map((task) => <TaskRow key={task.name} task={task} schedule={schedules.get(task.name)}
             context={context} />)}
         </tbody>
       </table>
