@@ -128,12 +128,19 @@ function App() {
     }
   }, []);
 
-  // Coalesces reloads: at most one every 2 s while the feed is busy, the first one at once.
-  const scheduleReload = useCallback((delay) => {
-    if (reloadTimer.current) return;
+  // Coalesces reloads: one at a time; a reload asked for while one is due or under way (events that its answer
+  // may predate) is made once that one is done, so the page ends on what the API says after the last event.
+  const dirty = useRef(false);
+  const scheduleReload = useCallback(function schedule(delay) {
+    if (reloadTimer.current) {
+      dirty.current = true;
+      return;
+    }
+    dirty.current = false;
     reloadTimer.current = setTimeout(async () => {
       await reload();
       reloadTimer.current = 0;
+      if (dirty.current) schedule(1000);
     }, delay);
   }, [reload]);
 
