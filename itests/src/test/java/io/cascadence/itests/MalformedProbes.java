@@ -64,7 +64,7 @@ final class MalformedProbes {
     }
 
     private void unknownPaths(List<Probe> probes) {
-        for (String path : List.of("/nope", "/task", "/tasks/example", "/tasks/example/run/extra",
+        for (String path : List.of("/nope", "/task", "/tasks/example/run/extra",
                 "/tasks/example/walk", "/TASKS", "/tasks/example/RUN", "/runs/r1/cancel/now", "/pointers",
                 "/pointers/", "/pointers/example/receive/more", "/config/x", "/health/live", "/favicon.ico",
                 "/.env", "/cascadence/tasks", "/tasks.json", "/nope?x=1")) {
@@ -86,7 +86,10 @@ final class MalformedProbes {
         for (String action : List.of("run", "run-async", "pause", "resume", "disable", "enable")) {
             routes.put("/tasks/example/" + action, post);
         }
+        routes.put("/tasks/example", get);
         routes.put("/tasks/example/runs", get);
+        routes.put("/dependencies", get);
+        routes.put("/events", get);
         routes.put("/runs", get);
         routes.put("/runs/r1", get);
         routes.put("/runs/r1/cancel", post);

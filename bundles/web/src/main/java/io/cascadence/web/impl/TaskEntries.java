@@ -7,6 +7,7 @@ import io.cascadence.api.Identity;
 import io.cascadence.api.PointerStore;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
+import io.cascadence.api.StoreUnavailableException;
 import io.cascadence.api.TaskInfo;
 import io.cascadence.api.TaskRegistry;
 import io.cascadence.api.UnknownTaskException;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * progress and its pointers. However many tasks and runs there are, a list costs one statement of the run history
  * (the newest runs), one pass over the runs in progress and a pointer count per task, all in memory but the first.
  * With a token bound to a user, {@code last_run} and {@code running} are that user's runs, as {@code GET /runs} is.
+ * A run history that cannot be read leaves {@code last_run} {@code null}; the tasks are listed all the same.
  */
 final class TaskEntries {
 
@@ -44,10 +46,19 @@ final class TaskEntries {
     }
 
     private List<Map<String, Object>> describe(List<TaskInfo> tasks, String userHash) {
-        Map<String, RunRecord> latest = history.latest(tasks.stream().map(TaskInfo::name).toList(), userHash);
+        Map<String, RunRecord> latest = latest(tasks, userHash);
         Map<String, Integer> running = history.inProgress(userHash);
         return tasks.stream().map(t -> TaskJson.describe(t, latest.get(t.name()), running.getOrDefault(t.name(), 0),
                 pointers.count(t.name()))).toList();
+    }
+
+    private Map<String, RunRecord> latest(List<TaskInfo> tasks, String userHash) {
+        try {
+            return history.latest(tasks.stream().map(TaskInfo::name).toList(), userHash);
+        } catch (StoreUnavailableException e) {
+            // The tasks are listed all the same, without their last runs: /health names the run history's problem.
+            return Map.of();
+        }
     }
 
     /** The hash of the user a bound token names, or {@code null} for every user's runs. */
