@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, get, setToken, token } from './api.js';
-import { follow } from './live.js';
+import { FEED_EVENTS, follow } from './live.js';
 import { apply } from './model.js';
 import { TasksView } from './tasks.jsx';
 import { RunsList, RunPage } from './runs.jsx';
@@ -188,7 +188,7 @@ function App() {
             if (batch.some((e) => e.type === 'run' || e.type === 'spec')) scheduleReload(1500);
           });
         }
-        window.dispatchEvent(new CustomEvent('cascadence:events', { detail: events }));
+        window.dispatchEvent(new CustomEvent(FEED_EVENTS, { detail: events }));
       },
     });
     // A page left (or kept in the back/forward cache) lets its connection go: browsers allow only a few per host.

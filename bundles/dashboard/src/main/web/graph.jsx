@@ -2,8 +2,8 @@
 // each node coloured by its last run's status. Layers are the longest path from a task without prerequisites;
 // within a layer, tasks are ordered by the mean position of their prerequisites, which keeps most edges short.
 
-import { useEffect, useState } from 'preact/hooks';
-import { get, seg } from './api.js';
+import { seg } from './api.js';
+import { useLive } from './live.js';
 import { layout } from './layout.js';
 
 const NODE_W = 150;
@@ -12,11 +12,8 @@ const GAP_X = 70;
 const GAP_Y = 18;
 
 export function GraphView({ tasks }) {
-  const [graph, setGraph] = useState(null);
-  const [problem, setProblem] = useState('');
-  useEffect(() => {
-    get('/dependencies').then(setGraph).catch((e) => setProblem(e.message));
-  }, []);
+  // The graph changes only with a configuration or plugin change: a view of it is not reloaded by the feed.
+  const [graph, problem] = useLive('/dependencies', () => false, 0);
   if (problem) return <p class="error" role="alert">{problem}</p>;
   if (!graph) return <p class="note">Loading…</p>;
   const { layers, position, depth } = layout(graph);

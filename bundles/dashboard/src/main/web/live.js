@@ -2,7 +2,11 @@
 // API token can go in the Authorization header. It reconnects by itself (1 s, doubling to 15 s), and tells the page
 // when it has (re)connected or fell behind, so that the page reloads what it shows instead of trusting a gap.
 
-import { headers } from './api.js';
+import { useEffect, useState } from 'preact/hooks';
+import { get, headers } from './api.js';
+
+/** The window event by which the page hands each batch of feed events to whatever view listens. */
+export const FEED_EVENTS = 'cascadence:events';
 
 const MAX_BACKOFF_MS = 15000;
 
@@ -100,4 +104,26 @@ export function follow(on) {
       if (controller) controller.abort();
     },
   };
+}
+
+/**
+ * A view's data: GET `path`, then again whenever the feed brings an event `matches` accepts, at most once per
+ * `delayMs`. Returns [the answer or null until it comes, the API's refusal message or ''].
+ */
+export function useLive(path, matches, delayMs) {
+  const [value, setValue] = useState(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    let timer = 0;
+    const load = () => get(path).then((v) => { setValue(v); setProblem(''); }).catch((e) => setProblem(e.message));
+    load();
+    const onEvents = (e) => {
+      if (!timer && e.detail.some((ev) => ev.data && matches(ev))) {
+        timer = setTimeout(() => { timer = 0; load(); }, delayMs);
+      }
+    };
+    addEventListener(FEED_EVENTS, onEvents);
+    return () => { removeEventListener(FEED_EVENTS, onEvents); clearTimeout(timer); };
+  }, [path]);
+  return [value, problem];
 }

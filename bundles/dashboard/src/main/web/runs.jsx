@@ -1,8 +1,8 @@
 // Runs: the recent runs of every task (GET /runs, filtered by task, status and trigger), and a run's own page
 // (GET /runs/ID) with its stages drawn as a timeline, their status, times and errors, and the runs its plan started.
 
-import { useEffect, useState } from 'preact/hooks';
-import { get, post, seg } from './api.js';
+import { post, seg } from './api.js';
+import { useLive } from './live.js';
 import { between, duration, time } from './format.js';
 import { act } from './tasks.jsx';
 
@@ -100,22 +100,9 @@ function Timeline({ run }) {
 }
 
 export function RunPage({ id, context }) {
-  const [run, setRun] = useState(null);
-  const [problem, setProblem] = useState('');
-  useEffect(() => {
-    let timer = 0;
-    const load = () => get('/runs/' + seg(id)).then((r) => { setRun(r); setProblem(''); })
-      .catch((e) => setProblem(e.message));
-    load();
-    // The feed says when this run (or one of its children) moves on; reloads are coalesced to one per 300 ms.
-    const onEvents = (e) => {
-      if (!timer && e.detail.some((ev) => ev.data && (ev.data.run_id === id || ev.data.parent_run_id === id))) {
-        timer = setTimeout(() => { timer = 0; load(); }, 300);
-      }
-    };
-    addEventListener('cascadence:events', onEvents);
-    return () => { removeEventListener('cascadence:events', onEvents); clearTimeout(timer); };
-  }, [id]);
+  // The feed says when this run (or one of its children) moves on.
+  const [run, problem] = useLive('/runs/' + seg(id),
+    (ev) => ev.data.run_id === id || ev.data.parent_run_id === id, 300);
   if (problem) return <p class="error" role="alert">{problem}</p>;
   if (!run) return <p class="note">Loading…</p>;
   return (

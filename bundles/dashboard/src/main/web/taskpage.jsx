@@ -1,8 +1,8 @@
 // A task's page: its facts, and its last runs (GET /tasks/NAME/runs) drawn as a chart of durations over time, one
 // bar per run coloured by outcome, then listed.
 
-import { useEffect, useState } from 'preact/hooks';
-import { get, seg } from './api.js';
+import { seg } from './api.js';
+import { useLive } from './live.js';
 import { duration, taskState, time } from './format.js';
 
 const RUNS = 200;
@@ -48,21 +48,8 @@ export function DurationChart({ runs }) {
 }
 
 export function TaskPage({ name, task, schedule }) {
-  const [runs, setRuns] = useState(null);
-  const [problem, setProblem] = useState('');
-  useEffect(() => {
-    let timer = 0;
-    const load = () => get('/tasks/' + seg(name) + '/runs?limit=' + RUNS).then((r) => { setRuns(r); setProblem(''); })
-      .catch((e) => setProblem(e.message));
-    load();
-    const onEvents = (e) => {
-      if (!timer && e.detail.some((ev) => ev.type === 'run' && ev.data && ev.data.task === name)) {
-        timer = setTimeout(() => { timer = 0; load(); }, 500);
-      }
-    };
-    addEventListener('cascadence:events', onEvents);
-    return () => { removeEventListener('cascadence:events', onEvents); clearTimeout(timer); };
-  }, [name]);
+  const [runs, problem] = useLive('/tasks/' + seg(name) + '/runs?limit=' + RUNS,
+    (ev) => ev.type === 'run' && ev.data.task === name, 500);
   const counts = {};
   for (const run of runs || []) counts[run.status] = (counts[run.status] || 0) + 1;
   return (

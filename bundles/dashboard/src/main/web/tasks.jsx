@@ -6,6 +6,7 @@ import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { del, post, query, seg } from './api.js';
 import { duration, taskState, time } from './format.js';
+import { FEED_EVENTS } from './live.js';
 import { visible } from './model.js';
 
 /** Rows drawn at first; the rest follow a batch per frame, so a thousand tasks do not hold back the first screen. */
@@ -40,13 +41,13 @@ function follow(context, label, runId) {
   const onEvents = (e) => {
     const end = e.detail.find((ev) => ev.type === 'run' && ev.data && ev.data.run_id === runId);
     if (!end) return;
-    removeEventListener('cascadence:events', onEvents);
+    removeEventListener(FEED_EVENTS, onEvents);
     const ok = end.data.status === 'success';
     context.say(label + ': run ' + runId.slice(0, 8) + ' ' + end.data.status
       + (end.data.stage && !ok ? ' at ' + end.data.stage : '') + (end.data.error ? ': ' + end.data.error : ''), ok);
   };
-  addEventListener('cascadence:events', onEvents);
-  setTimeout(() => removeEventListener('cascadence:events', onEvents), 10 * 60 * 1000);
+  addEventListener(FEED_EVENTS, onEvents);
+  setTimeout(() => removeEventListener(FEED_EVENTS, onEvents), 10 * 60 * 1000);
 }
 
 function RunForm({ task, context, close }) {
