@@ -3,6 +3,9 @@ package io.cascadence.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +104,28 @@ class DashboardIT {
         assertThat(browser.awaitMark("cascadence:first-useful-paint", Duration.ofSeconds(10))).isPositive();
         browser.screenshot("tasks");
         assertThat(newConsoleErrors()).isEmpty();
+    }
+
+    @Test
+    void thePageComesFromTheBundleUnframeableAndItsScriptIsRevalidatedNotFetchedAgain() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(installation.baseUrl() + "/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html").contains("utf-8"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.body()).contains("/ui/app.js").doesNotContain("http://", "https://");
+
+        URI script = URI.create(installation.baseUrl() + "/ui/app.js");
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(script).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String tag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = client.send(HttpRequest.newBuilder(script).header("If-None-Match", tag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
     }
 
     @Test
