@@ -7,8 +7,8 @@ const ENDED = new Set(['success', 'error', 'cancelled', 'timed_out', 'interrupte
 
 /**
  * Applies a batch of feed events to the tasks (by name) and the recent runs (newest first), returning new objects
- * only where something changed. `active` maps the run ids seen running to their task and what it showed before,
- * across batches.
+ * only where something changed. `active` maps the run ids seen running to their task, across
+ * batches.
  */
 export function apply(state, events, active) {
   let tasks = state.tasks;
@@ -32,9 +32,9 @@ export function apply(state, events, active) {
     const task = tasks.get(data.task);
     if (type === 'stage') {
       const fresh = !active.has(data.run_id);
-      // Stage events do not say whether a run is nested (a dag prerequisite's): what the task showed before is
-      // kept, so that a nested run's end can put it back (the API's last run is a top-level one).
-      if (fresh) active.set(data.run_id, { task: data.task, before: task ? task.last_run : null });
+      // A run another task's plan started as a prerequisite is its own task's run all the same (the API's last
+      // run is the newest of any kind); it leaves the recent runs, which are top-level, when its end says so.
+      if (fresh) active.set(data.run_id, data.task);
       if (!task) continue;
       taskCopy();
       const previous = task.last_run && task.last_run.run_id === data.run_id ? task.last_run : null;
@@ -50,25 +50,12 @@ export function apply(state, events, active) {
           submitted_at: data.time, started_at: data.time, stages: [] });
       }
     } else if (type === 'run' && ENDED.has(data.status)) {
-      const seen = active.get(data.run_id);
       const wasActive = active.delete(data.run_id);
-      if (data.parent_run_id) {
-        const listed = runs.findIndex((r) => r.run_id === data.run_id);
-        if (listed >= 0) {
-          runCopy();
-          runs.splice(listed, 1);
-        }
-        if (task && seen && task.last_run && task.last_run.run_id === data.run_id) {
-          taskCopy();
-          tasks.set(data.task, Object.assign({}, task, {
-            running: Math.max(0, (task.running || 0) - 1),
-            last_run: seen.before,
-          }));
-        }
-        continue;
-      }
       const index = runs.findIndex((r) => r.run_id === data.run_id);
-      if (index >= 0) {
+      if (index >= 0 && data.parent_run_id) {
+        runCopy();
+        runs.splice(index, 1);
+      } else if (index >= 0) {
         runCopy();
         runs[index] = Object.assign({}, runs[index], {
           status: data.status, finished_at: data.finished_at, error: data.error,

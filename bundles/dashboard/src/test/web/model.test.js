@@ -68,14 +68,17 @@ test('durations read as a person would say them', () => {
   assert.equal(duration(null), '');
 });
 
-test('a nested run (a dag prerequisite) ends without leaving its task running or in the top-level runs', () => {
+test('a nested run (a dag prerequisite) is the last run of its task, and leaves the top-level runs when it ends', () => {
   const active = new Map();
   const earlier = { run_id: 'old', status: 'success' };
-  let s = apply(state(task('Extract', { last_run: earlier })), [stage('Extract', 'child', 'run', 't1')], active);
+  let s = apply(state(task('Extract', { last_run: earlier })),
+    [stage('Extract', 'child', 'run', '2026-12-05T10:00:00Z')], active);
   assert.equal(taskState(s.tasks.get('Extract')), 'running');
   s = apply(s, [{ type: 'run', data: { task: 'Extract', run_id: 'child', parent_run_id: 'load-run',
-    status: 'success', started_at: 't1', finished_at: 't2' } }], active);
+    status: 'success', started_at: '2026-12-05T10:00:00Z', finished_at: '2026-12-05T10:00:01.25Z' } }], active);
   assert.equal(taskState(s.tasks.get('Extract')), 'idle');
-  assert.deepEqual(s.tasks.get('Extract').last_run, earlier);
+  assert.equal(s.tasks.get('Extract').last_run.run_id, 'child');
+  assert.equal(s.tasks.get('Extract').last_run.status, 'success');
+  assert.equal(s.tasks.get('Extract').last_run.duration_ms, 1250);
   assert.deepEqual(s.runs, []);
 });

@@ -109,8 +109,14 @@ class DashboardAccessIT {
         List<WebElement> edges = browser.driver().findElements(By.cssSelector("svg.dag path.edge"));
         assertThat(edges).extracting(e -> e.getAttribute("data-from") + "->" + e.getAttribute("data-to"))
                 .containsExactlyInAnyOrder("Extract->Transform", "Transform->Load");
-        browser.waitFor("Load's node shows its run", () -> "success".equals(browser.driver()
-                .findElement(By.cssSelector("svg.dag .node[data-task='Load']")).getAttribute("data-status")));
+        for (String task : List.of("Load", "Transform", "Extract")) {
+            // Transform and Extract ran only as Load's prerequisites: still their own tasks' last runs.
+            By node = By.cssSelector("svg.dag .node[data-task='" + task + "']");
+            browser.waitFor(task + "'s node shows its run",
+                    () -> "success".equals(browser.driver().findElement(node).getAttribute("data-status")));
+        }
+        assertThat(container.http.get("/tasks/Extract").json().path("last_run").path("trigger").asText())
+                .isEqualTo("dependency");
         double extract = x("Extract");
         double transform = x("Transform");
         double load = x("Load");

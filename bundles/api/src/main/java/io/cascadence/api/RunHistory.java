@@ -35,7 +35,8 @@ public interface RunHistory {
     List<RunRecord> children(String runId);
 
     /**
-     * The newest top-level run of each of the given tasks: of the task's runs that no other run started, the one
+     * The newest run of each of the given tasks, of any kind: of the task's runs, those another run's plan started
+     * as a prerequisite included (they carry their own task's name and a {@link RunRecord#parentRunId()}), the one
      * submitted last ({@link RunRecord#submittedAt()}, a UTC instant; the greater run id breaks a tie, as in
      * {@link #query}), whatever its status. A run in progress is given as it is now, its stage list included, as
      * {@link #find} gives it. Answered from the database's index on task and submission time, one lookup per
@@ -53,8 +54,8 @@ public interface RunHistory {
     Map<String, RunRecord> latest(Collection<String> taskNames, String userHash);
 
     /**
-     * How many top-level runs of each task are {@link RunRecord#QUEUED queued} or {@link RunRecord#RUNNING running}
-     * now (paused runs are running). Counted in memory from the runs in progress, without reading the database.
+     * How many runs of each task are {@link RunRecord#QUEUED queued} or {@link RunRecord#RUNNING running} now
+     * (paused runs are running), those another run's plan started as a prerequisite included. Counted in memory from the runs in progress, without reading the database.
      *
      * @param userHash only runs of this user, by its hash as {@link RunRecord#userHash()}, or {@code null} for every
      *        user's runs

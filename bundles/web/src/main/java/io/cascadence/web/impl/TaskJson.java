@@ -16,8 +16,8 @@ final class TaskJson {
     }
 
     /**
-     * @param latest its newest top-level run (the caller's, for a token bound to a user), or {@code null}
-     * @param running how many of its top-level runs are queued or running
+     * @param latest its newest run of any kind (the caller's, for a token bound to a user), or {@code null}
+     * @param running how many of its runs (nested ones included) are queued or running
      * @param pointers how many pointers it has, for everyone
      */
     static Map<String, Object> describe(TaskInfo task, RunRecord latest, int running, int pointers) {

@@ -72,10 +72,10 @@ final class RunQueries {
     }
 
     /**
-     * The newest top-level run of each task, in one statement per {@link #NAMES_PER_QUERY} names: the names are a
-     * table of values, and for each a subquery takes the first entry of the partial index
-     * {@code runs_top_task_submitted} (or {@code runs_top_user_task_submitted} for one user) read backwards, so
-     * the database reads one index entry and one row per task however many runs are kept.
+     * The newest run of each task, nested runs included, in one statement per {@link #NAMES_PER_QUERY} names: the
+     * names are a table of values, and for each a subquery takes the first entry of the index
+     * {@code runs_task_submitted} (or {@code runs_user_task_submitted} for one user) read backwards, so the
+     * database reads one index entry and one row per task however many runs are kept.
      */
     Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(taskNames.stream().filter(Objects::nonNull).toList()));
@@ -94,8 +94,8 @@ final class RunQueries {
     /** The statement of {@link #latest} for {@code names} names, then the user's hash when {@code forUser}. */
     static String latestSql(int names, boolean forUser) {
         return "WITH names(name) AS (VALUES " + "(?), ".repeat(names - 1) + "(?)) " + SELECT
-                + "WHERE run_id IN (SELECT (SELECT r.run_id FROM runs r WHERE r.parent_run_id IS NULL "
-                + "AND r.task_name = names.name" + (forUser ? " AND r.user_hash = ?" : "")
+                + "WHERE run_id IN (SELECT (SELECT r.run_id FROM runs r WHERE r.task_name = names.name"
+                + (forUser ? " AND r.user_hash = ?" : "")
                 + " ORDER BY r.submitted_at DESC, r.run_id DESC LIMIT 1) FROM names)";
     }
 

@@ -85,14 +85,13 @@ public final class ActiveRuns implements EventSink {
     }
 
     /**
-     * How many top-level runs of each task are queued or running, of one user's ({@code userHash}) or of everyone's
+     * How many runs of each task, nested runs included, are queued or running, of one user's ({@code userHash}) or of everyone's
      * ({@code null}); tasks with none are not keys.
      */
     public Map<String, Integer> inProgress(String userHash) {
         Map<String, Integer> counts = new HashMap<>();
         for (LiveRun run : runs.values()) {
-            if (run.parentRunId() == null && run.inProgress()
-                    && (userHash == null || userHash.equals(run.userHash()))) {
+            if (run.inProgress() && (userHash == null || userHash.equals(run.userHash()))) {
                 counts.merge(run.taskName(), 1, Integer::sum);
             }
         }

@@ -73,7 +73,7 @@ public final class MemoryRunStore implements RunStore {
     public Map<String, RunRecord> latest(Collection<String> taskNames, String userHash) {
         Map<String, RunRecord> newest = new java.util.HashMap<>();
         records.values().stream()
-                .filter(r -> r.parentRunId() == null && taskNames.contains(r.taskName()))
+                .filter(r -> taskNames.contains(r.taskName()))
                 .filter(r -> userHash == null || userHash.equals(r.userHash()))
                 .forEach(r -> newest.merge(r.taskName(), r, (a, b) -> NEWEST.compare(a, b) >= 0 ? a : b));
         return Map.copyOf(newest);

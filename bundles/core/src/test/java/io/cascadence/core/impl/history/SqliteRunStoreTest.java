@@ -49,15 +49,15 @@ class SqliteRunStoreTest extends SqlRunStoreContract {
     }
 
     /**
-     * The newest run of each task is one step into a partial index per task, never a scan of the runs: the page of
-     * tasks stays fast however many runs are kept.
+     * The newest run of each task is one step into an index per task, never a scan of the runs: the page of tasks
+     * stays fast however many runs are kept.
      */
     @Test
-    void latestReadsTheTopLevelIndexesNotTheTable() throws Exception {
+    void latestReadsTheTaskIndexesNotTheTable() throws Exception {
         open();
-        assertThat(plan(RunQueries.latestSql(3, false))).contains("runs_top_task_submitted")
+        assertThat(plan(RunQueries.latestSql(3, false))).contains("runs_task_submitted")
                 .doesNotContain("SCAN r ");
-        assertThat(plan(RunQueries.latestSql(3, true))).contains("runs_top_user_task_submitted")
+        assertThat(plan(RunQueries.latestSql(3, true))).contains("runs_user_task_submitted")
                 .doesNotContain("SCAN r ");
     }
 

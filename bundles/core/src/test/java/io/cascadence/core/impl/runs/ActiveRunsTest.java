@@ -71,19 +71,21 @@ class ActiveRunsTest {
     }
 
     @Test
-    void inProgressCountsTopLevelRunsQueuedOrRunningByTaskAndUser() {
+    void inProgressCountsRunsQueuedOrRunningByTaskAndUserPrerequisiteRunsIncluded() {
         begin("r1", "report");
         begin("r2", "report");
         begin("r3", "other");
         runs.begin(new RunRecord("r4", "report", null, "api", RunRecord.QUEUED, t(0), null, null, null, "someone",
                 null, null, null, null, null, List.of()));
         runs.accept(started("report", "r2", "intake", t(1)));
-        runs.accept(started("report/1", "r2.1", "intake", t(2))); // a nested run is not counted
+        runs.accept(started("extract", "r2.1", "intake", t(2))); // a prerequisite run counts for its own task
         runs.accept(new TaskRunEvent("other", "r3", null, RunRecord.SUCCESS, null, null, "ok", t(1), t(3), USER,
                 GROUP));
 
-        assertThat(runs.inProgress(null)).containsOnly(java.util.Map.entry("report", 3));
-        assertThat(runs.inProgress(USER)).containsOnly(java.util.Map.entry("report", 2));
+        assertThat(runs.inProgress(null)).containsOnly(java.util.Map.entry("report", 3),
+                java.util.Map.entry("extract", 1));
+        assertThat(runs.inProgress(USER)).containsOnly(java.util.Map.entry("report", 2),
+                java.util.Map.entry("extract", 1));
         assertThat(runs.inProgress("nobody")).isEmpty();
     }
 
