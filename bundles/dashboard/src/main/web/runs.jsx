@@ -1,6 +1,7 @@
 // Runs: the recent runs of every task (GET /runs, filtered by task, status and trigger), and a run's own page
 // (GET /runs/ID) with its stages drawn as a timeline, their status, times and errors, and the runs its plan started.
 
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { post, seg } from './api.js';
 import { useLive } from './live.js';
 import { between, duration, time } from './format.js';
@@ -21,8 +22,30 @@ function CancelButton({ run, context }) {
   );
 }
 
+/**
+ * The task names the task filter offers: the tasks and the tasks of the runs listed, sorted. Sorted again only when
+ * that set changes, not on every live update (the tasks' map is new after each batch of events).
+ */
+function useTaskNames(tasks, runs, chosen) {
+  const cache = useRef({ key: null, names: [] });
+  let key = chosen;
+  for (const name of tasks.keys()) key += '\n' + name;
+  for (const run of runs) if (!tasks.has(run.task)) key += '\n' + run.task;
+  if (cache.current.key !== key) {
+    const names = [...new Set([...tasks.keys(), ...runs.map((r) => r.task), chosen].filter(Boolean))].sort();
+    cache.current = { key, names };
+  }
+  return cache.current.names;
+}
+
 export function RunsList({ runs, filters, setFilters, tasks, context }) {
   const set = (key) => (e) => setFilters(Object.assign({}, filters, { [key]: e.target.value }));
+  const names = useTaskNames(tasks, runs, filters.task);
+  // A thousand options cost the first paint a few dozen milliseconds: they are drawn right after it (effects run
+  // once the browser has painted), with only the chosen one before.
+  const [allNames, setAllNames] = useState(false);
+  useEffect(() => setAllNames(true), []);
+  const offered = allNames ? names : names.filter((name) => name === filters.task);
   // Nested runs (a plan's children, a dag prerequisite's runs) are on their parent's page, not in this list.
   return (
     <section class="runs">
@@ -30,8 +53,7 @@ export function RunsList({ runs, filters, setFilters, tasks, context }) {
       <div class="filters">
         <select value={filters.task} onChange={set('task')} aria-label="Filter runs by task">
           <option value="">every task</option>
-          {[...new Set([...tasks.keys(), ...runs.map((r) => r.task), filters.task].filter(Boolean))].sort()
-            .map((name) => <option value={name}>{name}</option>)}
+          {offered.map((name) => <option key={name} value={name}>{name}</option>)}
         </select>
         <select value={filters.status} onChange={set('status')} aria-label="Filter runs by status">
           <option value="">any status</option>
