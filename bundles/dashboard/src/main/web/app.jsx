@@ -18,19 +18,39 @@ const RUNS_SHOWN = 50;
 /** The first load's calls, sent as soon as the script runs rather than after the first render. */
 function fetchAll(filters) {
   const params = new URLSearchParams({ limit: String(RUNS_SHOWN) });
-  for (const key of ['task', 'status', 'trigger']) if (filters[key]) params.set(key, filters[key]);
+  for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
   return Promise.all([get('/tasks'), get('/schedules').catch(() => []), get('/runs?' + params)]);
 }
-let firstFetch = fetchAll({});
-firstFetch.catch(() => {});
 
+const FILTERS = ['task', 'status', 'trigger'];
+
+/**
+ * Where the page is, from its hash: #/runs/ID, #/tasks/NAME, #/graph, or the home page, whose run filters are the
+ * hash's query (#/?task=NAME&status=error&trigger=cron), so that a reload or a shared link keeps them.
+ */
 function route() {
-  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const raw = location.hash.replace(/^#\/?/, '');
+  const mark = raw.indexOf('?');
+  const hash = decodeURIComponent(mark < 0 ? raw : raw.slice(0, mark));
   if (hash.startsWith('runs/')) return { page: 'run', id: hash.slice(5) };
   if (hash.startsWith('tasks/')) return { page: 'task', name: hash.slice(6) };
   if (hash === 'graph') return { page: 'graph' };
-  return { page: 'home' };
+  const query = new URLSearchParams(mark < 0 ? '' : raw.slice(mark + 1));
+  const filters = {};
+  for (const key of FILTERS) filters[key] = query.get(key) || '';
+  return { page: 'home', filters };
 }
+
+/** The home page's hash for these run filters. */
+function homeHash(filters) {
+  const query = new URLSearchParams();
+  for (const key of FILTERS) if (filters[key]) query.set(key, filters[key]);
+  const text = query.toString();
+  return '#/' + (text ? '?' + text : '');
+}
+
+let firstFetch = fetchAll(route().filters || {});
+firstFetch.catch(() => {});
 
 /** What access the page has: open (no tokens), read-only (tokens, none given), locked (reads need one), token. */
 async function probeAccess() {
@@ -88,7 +108,7 @@ function App() {
   const [backend, setBackend] = useState('');
   const [problem, setProblem] = useState('');
   const [data, setData] = useState({ tasks: new Map(), runs: [], schedules: new Map(), loaded: false });
-  const [filters, setFilters] = useState({ task: '', status: '', trigger: '' });
+  const [filters, setFilters] = useState(where.filters || { task: '', status: '', trigger: '' });
   const [feed, setFeed] = useState('connecting');
   const [notice, setNotice] = useState(null);
   const [tick, setTick] = useState(0);
@@ -100,7 +120,13 @@ function App() {
   filtersRef.current = filters;
 
   useEffect(() => {
-    const onHash = () => setWhere(route());
+    const onHash = () => {
+      const now = route();
+      setWhere(now);
+      if (now.filters) {
+        setFilters((current) => (FILTERS.every((k) => current[k] === now.filters[k]) ? current : now.filters));
+      }
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -238,16 +264,17 @@ function App() {
     body = (
       <>
         <TasksView tasks={data.tasks} schedules={data.schedules} context={context} />
-        <RunsList runs={data.runs} filters={filters} setFilters={setFilters} tasks={data.tasks} context={context} />
+        <RunsList runs={data.runs} filters={filters} setFilters={(f) => { location.hash = homeHash(f); }}
+          tasks={data.tasks} context={context} />
       </>
     );
   }
   return (
     <>
       <header class="top">
-        <h1><a href="#/">Cascadence Dashboard</a></h1>
+        <h1><a href={homeHash(filters)}>Cascadence Dashboard</a></h1>
         <nav>
-          <a href="#/" class={where.page === 'home' ? 'here' : ''}>Tasks and runs</a>
+          <a href={homeHash(filters)} class={where.page === 'home' ? 'here' : ''}>Tasks and runs</a>
           {backend === 'dag' && <a href="#/graph" class={where.page === 'graph' ? 'here' : ''}>Task graph</a>}
         </nav>
         <span class={'feed ' + (feed === 'live' ? 'live' : 'down')} data-feed={feed} title="The live feed, GET /events">

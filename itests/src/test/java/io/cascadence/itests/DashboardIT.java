@@ -195,6 +195,37 @@ class DashboardIT {
     }
 
     @Test
+    void theRunFiltersAreInTheAddressSoAReloadKeepsThem() {
+        Http.Response run = container.http.post("/tasks/example/run");
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        By taskOption = By.cssSelector("select[aria-label='Filter runs by task'] option[value='example']");
+        browser.waitForElement(taskOption, Duration.ofSeconds(10));
+        browser.driver().findElement(taskOption).click();
+        browser.waitFor("the task filter in the address", () -> currentHash().contains("task=example"));
+        browser.driver().findElement(By.cssSelector(
+                "select[aria-label='Filter runs by status'] option[value='success']")).click();
+        browser.waitFor("the status filter in the address", () -> currentHash().contains("status=success"));
+
+        browser.driver().navigate().refresh();
+        browser.waitForElement(By.cssSelector("#runs tr[data-run]"), Duration.ofSeconds(20));
+        assertThat(currentHash()).contains("task=example").contains("status=success");
+        assertThat(selected("Filter runs by task")).isEqualTo("example");
+        assertThat(selected("Filter runs by status")).isEqualTo("success");
+        assertThat(browser.driver().findElements(By.cssSelector("#runs tr[data-run]")))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-status")).isEqualTo("success"));
+        browser.screenshot("filters-after-reload");
+        assertThat(newConsoleErrors()).isEmpty();
+    }
+
+    private String currentHash() {
+        return String.valueOf(browser.script("return location.hash"));
+    }
+
+    private String selected(String label) {
+        return browser.driver().findElement(By.cssSelector("select[aria-label='" + label + "']")).getAttribute("value");
+    }
+
+    @Test
     void aRefusedControlShowsTheApisMessageAndChangesNothing() {
         click(exampleRow(), "schedule");
         WebElement expression = browser.driver().findElement(By.cssSelector("input[name='expression']"));
