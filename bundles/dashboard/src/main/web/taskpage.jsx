@@ -1,5 +1,5 @@
-// A task's page: its facts, and its last runs (GET /tasks/NAME/runs) drawn as a chart of durations over time, one
-// bar per run coloured by outcome, then listed.
+// A task's page: its facts, and its last runs (GET /tasks/NAME/runs?nested=true, its runs as another task's
+// prerequisite included) drawn as a chart of durations over time, one bar per run coloured by outcome, then listed.
 
 import { seg } from './api.js';
 import { useLive } from './live.js';
@@ -48,7 +48,8 @@ export function DurationChart({ runs }) {
 }
 
 export function TaskPage({ name, task, schedule }) {
-  const [runs, problem] = useLive('/tasks/' + seg(name) + '/runs?limit=' + RUNS,
+  // Its runs as another task's prerequisite (nested in that task's run) are its runs too.
+  const [runs, problem] = useLive('/tasks/' + seg(name) + '/runs?nested=true&limit=' + RUNS,
     (ev) => ev.type === 'run' && ev.data.task === name, 500);
   const counts = {};
   for (const run of runs || []) counts[run.status] = (counts[run.status] || 0) + 1;
@@ -81,7 +82,8 @@ export function TaskPage({ name, task, schedule }) {
               <tr data-run={run.run_id}>
                 <td><a href={'#/runs/' + seg(run.run_id)}><code>{run.run_id.slice(0, 8)}</code></a></td>
                 <td><span class={'status ' + run.status}>{run.status}</span></td>
-                <td>{run.trigger}</td>
+                <td>{run.trigger}{run.parent_run_id && <> of <a href={'#/runs/' + seg(run.parent_run_id)}>
+                  <code>{run.parent_run_id.slice(0, 8)}</code></a></>}</td>
                 <td title={run.started_at}>{time(run.started_at)}</td>
                 <td>{duration(run.duration_ms)}</td>
                 <td class="error">{run.error || ''}</td>

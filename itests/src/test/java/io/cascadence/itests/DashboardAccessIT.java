@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The dashboard of an installation with API tokens and the dag backend (the examples/etl plugin: Load needs
  * Transform, Transform needs Extract), in headless Chromium: read-only until a token is given, then in control; the
@@ -117,12 +119,29 @@ class DashboardAccessIT {
         }
         assertThat(container.http.get("/tasks/Extract").json().path("last_run").path("trigger").asText())
                 .isEqualTo("dependency");
+        assertThat(container.http.get("/tasks/Extract/runs").json()).as("top-level runs only").isEmpty();
+        JsonNode nested = container.http.get("/tasks/Extract/runs?nested=true").json();
+        assertThat(nested).hasSize(1);
+        assertThat(nested.get(0).path("parent_run_id").asText()).isEqualTo(run.json().path("run_id").asText());
+        Http.Response bad = container.http.get("/tasks/Extract/runs?nested=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("detail").asText()).isEqualTo("nested is 'maybe'; expected true or false");
         double extract = x("Extract");
         double transform = x("Transform");
         double load = x("Load");
         assertThat(extract).isLessThan(transform);
         assertThat(transform).isLessThan(load);
         browser.screenshot("graph");
+
+        // Extract's page lists and charts its run as Load's prerequisite, linked to Load's run.
+        browser.driver().findElement(By.cssSelector("svg.dag .node[data-task='Extract'] rect")).click();
+        By prerequisiteRun = By.cssSelector("section.task[data-task='Extract'] tr[data-run='"
+                + nested.get(0).path("run_id").asText() + "']");
+        browser.waitForElement(prerequisiteRun, Duration.ofSeconds(10));
+        assertThat(browser.driver().findElement(prerequisiteRun).getText()).contains("dependency of");
+        assertThat(browser.driver().findElements(By.cssSelector("section.task svg.chart rect.bar.success")))
+                .hasSize(1);
+        browser.screenshot("prerequisite-task-page");
     }
 
     private double x(String task) {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which runs to list, newest first (by the time they were submitted). Every criterion is optional; nested runs
- * are never listed (they are in their parent's record).
+ * Which runs to list, newest first (by the time they were submitted). Every criterion is optional; nested runs (a
+ * plan's children, a dag prerequisite's runs) are listed only when {@code nested} asks for them (they are otherwise
+ * in their parent's record, {@link RunHistory#children}).
  *
  * @param taskName only runs of this task, or {@code null} for all
  * @param statuses only runs in one of these statuses ({@link RunRecord#STATUSES}); empty for all
@@ -16,9 +17,11 @@ import java.util.Set;
  * @param limit at most how many to return, 1 to {@link #MAX_LIMIT}
  * @param userHash only runs for this user, by its hash (lowercase hex SHA-256, as {@link RunRecord#userHash()}), or
  *        {@code null} for every user's
+ * @param nested whether runs that another run started are listed too (with their {@link RunRecord#parentRunId()}),
+ *        not only top-level runs; since 1.2.0
  */
 public record RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until,
-        int offset, int limit, String userHash) {
+        int offset, int limit, String userHash, boolean nested) {
 
     /** The most runs one query returns. */
     public static final int MAX_LIMIT = 1000;
@@ -43,15 +46,30 @@ public record RunQuery(String taskName, Set<String> statuses, String trigger, In
         }
     }
 
-    /** A query of every user's runs. */
+    /** A query of every user's top-level runs. */
     public RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until, int offset,
             int limit) {
-        this(taskName, statuses, trigger, since, until, offset, limit, null);
+        this(taskName, statuses, trigger, since, until, offset, limit, null, false);
+    }
+
+    /** A query of top-level runs, of one user's ({@code userHash}) or of every user's ({@code null}). */
+    public RunQuery(String taskName, Set<String> statuses, String trigger, Instant since, Instant until, int offset,
+            int limit, String userHash) {
+        this(taskName, statuses, trigger, since, until, offset, limit, userHash, false);
     }
 
     /** The same query, of one user's runs only. */
     public RunQuery forUser(String hash) {
-        return new RunQuery(taskName, statuses, trigger, since, until, offset, limit, hash);
+        return new RunQuery(taskName, statuses, trigger, since, until, offset, limit, hash, nested);
+    }
+
+    /**
+     * The same query, with nested runs too or not.
+     *
+     * @since 1.2.0
+     */
+    public RunQuery withNested(boolean withNested) {
+        return new RunQuery(taskName, statuses, trigger, since, until, offset, limit, userHash, withNested);
     }
 
     /** The newest {@code limit} runs of one task after skipping {@code offset}. */

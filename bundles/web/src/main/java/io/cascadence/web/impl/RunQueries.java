@@ -55,7 +55,19 @@ final class RunQueries {
         }
         String trigger = request.getParameter("trigger");
         return new RunQuery(taskName, statuses, trigger == null || trigger.isBlank() ? null : trigger.strip(),
-                instant(request, "since"), instant(request, "until"), offset, limit);
+                instant(request, "since"), instant(request, "until"), offset, limit, null, flag(request, "nested"));
+    }
+
+    /** A true/false parameter, false when absent or empty. */
+    private static boolean flag(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name + " is '" + value + "'; expected true or false");
     }
 
     private static Instant instant(HttpServletRequest request, String name) {

@@ -37,9 +37,13 @@ final class RunQueries {
         return found.stream().findFirst();
     }
 
-    /** Top-level runs only, newest submitted first, the run id breaking ties so that pages never overlap. */
+    /**
+     * Top-level runs (nested ones too when the query asks), newest submitted first, the run id breaking ties so
+     * that pages never overlap.
+     */
     List<RunRecord> query(RunQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE parent_run_id IS NULL");
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(query.nested() ? "WHERE 1 = 1" : "WHERE parent_run_id IS NULL");
         List<Object> parameters = new ArrayList<>();
         if (query.taskName() != null) {
             sql.append(" AND task_name = ?");

@@ -39,7 +39,10 @@ public interface RunStore extends AutoCloseable {
     /** The run with this id, nested or not. */
     Optional<RunRecord> find(String runId);
 
-    /** The top-level runs matching the query, newest submitted first, with {@code ORDER BY ... LIMIT/OFFSET}. */
+    /**
+     * The runs matching the query (top-level ones, or all when {@link RunQuery#nested()}), newest submitted first,
+     * with {@code ORDER BY ... LIMIT/OFFSET}.
+     */
     List<RunRecord> query(RunQuery query);
 
     /**

@@ -61,7 +61,7 @@ public final class MemoryRunStore implements RunStore {
     @Override
     public List<RunRecord> query(RunQuery query) {
         return records.values().stream()
-                .filter(r -> r.parentRunId() == null)
+                .filter(r -> query.nested() || r.parentRunId() == null)
                 .filter(r -> query.taskName() == null || query.taskName().equals(r.taskName()))
                 .filter(r -> query.statuses().isEmpty() || query.statuses().contains(r.status()))
                 .filter(r -> query.trigger() == null || query.trigger().equals(r.trigger()))

@@ -100,12 +100,16 @@ abstract class SqlRunStoreContract {
     }
 
     @Test
-    void nestedRunsAreNotListedButAreFoundAndListedAsChildrenInPlanOrder() {
+    void nestedRunsAreListedOnlyWhenAskedForButAreFoundAndListedAsChildrenInPlanOrder() {
         SqlRunStore store = open();
         store.save(List.of(ended("p.10", "p/10", 3), ended("p.2", "p/2", 1), ended("p.1", "p/1", 2),
                 ended("p", "p", 0))).join();
 
         assertThat(ids(store.query(query(null, Set.of(), null)))).containsExactly("p");
+        assertThat(ids(store.query(query(null, Set.of(), null).withNested(true))))
+                .containsExactly("p.10", "p.1", "p.2", "p");
+        assertThat(ids(store.query(RunQuery.forTask("p/2", 0, 10)))).isEmpty();
+        assertThat(ids(store.query(RunQuery.forTask("p/2", 0, 10).withNested(true)))).containsExactly("p.2");
         assertThat(ids(store.children("p"))).containsExactly("p.1", "p.2", "p.10");
         assertThat(store.find("p.2").orElseThrow().parentRunId()).isEqualTo("p");
         assertThat(store.children("p.1")).isEmpty();
