@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ApiError, get, setToken, token } from './api.js';
 import { FEED_EVENTS, follow } from './live.js';
 import { apply } from './model.js';
+import { time } from './format.js';
 import { TasksView } from './tasks.jsx';
 import { RunsList, RunPage } from './runs.jsx';
 import { TaskPage } from './taskpage.jsx';
@@ -110,6 +111,10 @@ function App() {
   const [data, setData] = useState({ tasks: new Map(), runs: [], schedules: new Map(), loaded: false });
   const [filters, setFilters] = useState(where.filters || { task: '', status: '', trigger: '' });
   const [feed, setFeed] = useState('connecting');
+  // Once the feed has been live, its loss means what the page shows may be out of date (a container restarted
+  // under it ended its runs), and the page says so until the feed is back and it has reloaded.
+  const [wasLive, setWasLive] = useState(false);
+  if (feed === 'live' && !wasLive) setWasLive(true);
   const [notice, setNotice] = useState(null);
   const [tick, setTick] = useState(0);
   const active = useRef(new Map());
@@ -146,6 +151,7 @@ function App() {
         schedules: new Map(schedules.map((s) => [s.task, s])),
         runs,
         loaded: true,
+        at: new Date().toISOString(),
       });
       setProblem('');
     } catch (e) {
@@ -283,6 +289,12 @@ function App() {
       </header>
       <TokenBar access={access} problem={problem && access !== 'open' ? problem : ''} onToken={onToken} />
       {problem && data.loaded && access === 'open' && <p class="error banner" role="alert">{problem}</p>}
+      {wasLive && feed !== 'live' && access !== 'locked' && data.loaded && (
+        <p class="banner stale" role="status">
+          Not live: this is what Cascadence said at {time(data.at)}, and it may have changed since. The page
+          reloads by itself when the feed is back.
+        </p>
+      )}
       {notice && (
         <p class={'notice ' + (notice.ok ? 'ok' : 'error')} role={notice.ok ? 'status' : 'alert'} key={notice.at}>
           {notice.text} <button type="button" class="link" onClick={() => setNotice(null)}>dismiss</button>

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ class DashboardIT {
     @BeforeAll
     void start() {
         installation = Installation.copy("dashboard");
+        Installation.dropInto(Path.of(System.getProperty("runs.jar")), installation.plugins().resolve("runs.jar"));
         container = installation.start();
         browser = Browser.start(DashboardIT.class);
     }
@@ -223,6 +225,41 @@ class DashboardIT {
 
     private String selected(String label) {
         return browser.driver().findElement(By.cssSelector("select[aria-label='" + label + "']")).getAttribute("value");
+    }
+
+    /**
+     * A container killed under the page (kill -9, a run in progress): the page says it is no longer live rather than
+     * showing the dead run as running without a word, and once the container is back it shows the run as the
+     * restart recorded it (interrupted) without a reload.
+     */
+    @Test
+    void whenTheContainerDiesThePageSaysItIsNotLiveAndCatchesUpWhenItIsBack() {
+        Await.until("the runs example's tasks", () -> container.http.get("/tasks/sleep").status() == 200);
+        String runId = container.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 600}").json()
+                .path("run_id").asText();
+        By sleepRow = By.cssSelector("tr[data-task='sleep']");
+        browser.waitForElement(sleepRow, Duration.ofSeconds(20));
+        browser.waitFor("the sleep run shown running",
+                () -> "running".equals(browser.driver().findElement(sleepRow).getAttribute("data-state")));
+        assertThat(browser.driver().findElements(By.cssSelector(".banner.stale"))).isEmpty();
+
+        container.kill();
+        browser.waitFor("the page saying it is not live", Duration.ofSeconds(30),
+                () -> !browser.driver().findElements(By.cssSelector(".banner.stale")).isEmpty());
+        assertThat(browser.driver().findElement(By.cssSelector(".banner.stale")).getText()).startsWith("Not live");
+        browser.screenshot("not-live");
+
+        container = installation.start();
+        browser.waitFor("the page live again", Duration.ofSeconds(40), () -> "live".equals(feed())
+                && browser.driver().findElements(By.cssSelector(".banner.stale")).isEmpty());
+        browser.waitFor("the killed run shown interrupted", Duration.ofSeconds(20), () -> {
+            WebElement row = browser.driver().findElement(sleepRow);
+            List<WebElement> last = row.findElements(By.cssSelector("td.last a"));
+            return "idle".equals(row.getAttribute("data-state")) && !last.isEmpty()
+                    && "interrupted".equals(last.get(0).getAttribute("data-status"));
+        });
+        assertThat(container.http.get("/runs/" + runId).json().path("status").asText()).isEqualTo("interrupted");
+        browser.screenshot("live-again");
     }
 
     @Test
