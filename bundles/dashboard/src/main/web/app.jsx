@@ -201,7 +201,10 @@ function App() {
         scheduleReload(first ? 1000 : 0);
         first = false;
       },
-      lagged: () => scheduleReload(0),
+      lagged: (dropped) => {
+        performance.mark('cascadence:lagged', { detail: dropped });
+        scheduleReload(0);
+      },
       events: (events) => {
         pending.current.push(...events);
         if (!frame.current) {
