@@ -20,7 +20,9 @@ const RUNS_SHOWN = 50;
 function fetchAll(filters) {
   const params = new URLSearchParams({ limit: String(RUNS_SHOWN) });
   for (const key of FILTERS) if (filters[key]) params.set(key, filters[key]);
-  return Promise.all([get('/tasks'), get('/schedules').catch(() => []), get('/runs?' + params)]);
+  // A runs filter the API refuses (one typed into the address) is said beside the runs, not instead of the page.
+  return Promise.all([get('/tasks'), get('/schedules').catch(() => []),
+    get('/runs?' + params).catch((e) => (e instanceof ApiError && e.status === 400 ? e : Promise.reject(e)))]);
 }
 
 const FILTERS = ['task', 'status', 'trigger'];
@@ -108,6 +110,7 @@ function App() {
   const [access, setAccess] = useState(null);
   const [backend, setBackend] = useState('');
   const [problem, setProblem] = useState('');
+  const [tokenProblem, setTokenProblem] = useState('');
   const [data, setData] = useState({ tasks: new Map(), runs: [], schedules: new Map(), loaded: false });
   const [filters, setFilters] = useState(where.filters || { task: '', status: '', trigger: '' });
   const [feed, setFeed] = useState('connecting');
@@ -140,7 +143,8 @@ function App() {
     const pending = firstFetch || fetchAll(filtersRef.current);
     firstFetch = null;
     try {
-      const [tasks, schedules, runs] = await pending;
+      const [tasks, schedules, answer] = await pending;
+      const runs = Array.isArray(answer) ? answer : [];
       if (!performance.getEntriesByName('cascadence:data').length) performance.mark('cascadence:data');
       active.current.clear();
       for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
@@ -150,6 +154,7 @@ function App() {
         tasks: new Map(tasks.map((t) => [t.name, t])),
         schedules: new Map(schedules.map((s) => [s.task, s])),
         runs,
+        runsProblem: answer instanceof ApiError ? answer.message : '',
         loaded: true,
         at: new Date().toISOString(),
       });
@@ -182,7 +187,7 @@ function App() {
     probeAccess().then((found) => {
       setAccess(found.access);
       setBackend(found.backend);
-      if (found.problem) setProblem(found.problem);
+      if (found.problem) setTokenProblem(found.problem);
     }).catch((e) => setProblem(e.message));
   }, [tick]);
 
@@ -249,6 +254,7 @@ function App() {
   const onToken = (value) => {
     setToken(value);
     setProblem('');
+    setTokenProblem('');
     setAccess(null);
     setTick((t) => t + 1);
   };
@@ -273,8 +279,8 @@ function App() {
     body = (
       <>
         <TasksView tasks={data.tasks} schedules={data.schedules} context={context} />
-        <RunsList runs={data.runs} filters={filters} setFilters={(f) => { location.hash = homeHash(f); }}
-          tasks={data.tasks} context={context} />
+        <RunsList runs={data.runs} problem={data.runsProblem} filters={filters}
+          setFilters={(f) => { location.hash = homeHash(f); }} tasks={data.tasks} context={context} />
       </>
     );
   }
@@ -290,8 +296,8 @@ function App() {
           {feed === 'live' ? 'live' : feed}
         </span>
       </header>
-      <TokenBar access={access} problem={problem && access !== 'open' ? problem : ''} onToken={onToken} />
-      {problem && data.loaded && access === 'open' && <p class="error banner" role="alert">{problem}</p>}
+      <TokenBar access={access} problem={tokenProblem} onToken={onToken} />
+      {problem && data.loaded && access !== 'locked' && <p class="error banner" role="alert">{problem}</p>}
       {wasLive && feed !== 'live' && access !== 'locked' && data.loaded && (
         <p class="banner stale" role="status">
           Not live: this is what Cascadence said at {time(data.at)}, and it may have changed since. The page

@@ -1,5 +1,6 @@
 // How times, durations and states read on the page. Times are shown in the browser's time zone, with the ISO-8601
-// UTC instant the API gave as the element's title.
+// UTC instant the API gave as the element's title; a schedule's next fire time is shown in the schedule's own zone,
+// which is written next to it.
 
 export function duration(ms) {
   if (ms === null || ms === undefined || isNaN(ms)) return '';
@@ -17,6 +18,30 @@ const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-di
 const DATE_TIME = new Intl.DateTimeFormat(undefined, {
   year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
 });
+
+const ZONED = new Map();
+
+/**
+ * An instant as a wall-clock time in an IANA time zone (a schedule's), with its weekday and date: 'Mon, Dec 7,
+ * 9:00 AM' for a cron fire in Europe/Paris. A zone the browser does not know falls back to the browser's own.
+ */
+export function zoned(iso, zone) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (isNaN(date)) return iso;
+  let format = ZONED.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(undefined, {
+        weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone,
+      });
+    } catch (e) {
+      return time(iso);
+    }
+    ZONED.set(zone, format);
+  }
+  return format.format(date);
+}
 
 export function time(iso) {
   if (!iso) return '';
@@ -40,4 +65,12 @@ export function taskState(task) {
   if (task.paused) return 'paused';
   if (task.running > 0) return 'running';
   return 'idle';
+}
+
+/**
+ * Whether a name can be a registered task's (1 to 100 letters, digits, '.', '_' or '-', starting with a letter or
+ * digit, as the API requires): a plan's steps run under names like 'fan-out/1' that have no task page.
+ */
+export function isTaskName(name) {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name || '');
 }

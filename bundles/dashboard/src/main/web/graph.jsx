@@ -11,7 +11,7 @@ const NODE_H = 34;
 const GAP_X = 70;
 const GAP_Y = 18;
 
-export function GraphView({ tasks }) {
+export function GraphView({ tasks, context }) {
   // The graph changes only with a configuration or plugin change: a view of it is not reloaded by the feed.
   const [graph, problem] = useLive('/dependencies', () => false, 0);
   if (problem) return <p class="error" role="alert">{problem}</p>;
@@ -39,7 +39,10 @@ export function GraphView({ tasks }) {
   return (
     <section class="graph">
       <h2>Task graph</h2>
-      <p class="muted">Each task runs after the tasks its arrows come from (the dag backend).</p>
+      {context.backend && context.backend !== 'dag' ? (
+        <p class="banner stale" role="status">The backend is <code>{context.backend}</code>: these dependencies are
+          declared, but only the <code>dag</code> backend runs a task's prerequisites before it.</p>
+      ) : <p class="muted">Each task runs after the tasks its arrows come from (the dag backend).</p>}
       <svg class="dag" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img"
         aria-label="Dependency graph of the tasks">
         <defs>

@@ -111,11 +111,17 @@ export function follow(on) {
  * `delayMs`. Returns [the answer or null until it comes, the API's refusal message or ''].
  */
 export function useLive(path, matches, delayMs) {
-  const [value, setValue] = useState(null);
-  const [problem, setProblem] = useState('');
+  // The answer is kept with the path it answers, so that another path (a second task's page in the same tab)
+  // shows nothing of the first while its own answer comes; an answer for a path left behind is dropped.
+  const [state, setState] = useState({ path: null, value: null, problem: '' });
   useEffect(() => {
+    let current = true;
     let timer = 0;
-    const load = () => get(path).then((v) => { setValue(v); setProblem(''); }).catch((e) => setProblem(e.message));
+    const load = () => get(path)
+      .then((value) => { if (current) setState({ path, value, problem: '' }); })
+      .catch((e) => {
+        if (current) setState((s) => ({ path, value: s.path === path ? s.value : null, problem: e.message }));
+      });
     load();
     const onEvents = (e) => {
       if (!timer && e.detail.some((ev) => ev.data && matches(ev))) {
@@ -123,7 +129,11 @@ export function useLive(path, matches, delayMs) {
       }
     };
     addEventListener(FEED_EVENTS, onEvents);
-    return () => { removeEventListener(FEED_EVENTS, onEvents); clearTimeout(timer); };
+    return () => {
+      current = false;
+      removeEventListener(FEED_EVENTS, onEvents);
+      clearTimeout(timer);
+    };
   }, [path]);
-  return [value, problem];
+  return state.path === path ? [state.value, state.problem] : [null, ''];
 }

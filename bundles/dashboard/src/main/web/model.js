@@ -3,7 +3,8 @@
 
 import { between } from './format.js';
 
-const ENDED = new Set(['success', 'error', 'cancelled', 'timed_out', 'interrupted']);
+/** The statuses of a run that has ended. */
+export const ENDED = new Set(['success', 'error', 'cancelled', 'timed_out', 'interrupted']);
 
 /**
  * Applies a batch of feed events to the tasks (by name) and the recent runs (newest first), returning new objects
@@ -103,7 +104,7 @@ export function visible(tasks, { text, state, key, descending }, stateOf, schedu
         const s = schedules.get(task.name);
         return (s && s.next_fire_at) || '~';
       }
-      default: return task.name;
+      default: return task.name.toLowerCase(); // 'calcom_webhook' between 'Extract' and 'Load'
     }
   };
   rows.sort((a, b) => {

@@ -4,19 +4,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { post, seg } from './api.js';
 import { useLive } from './live.js';
-import { between, duration, time } from './format.js';
+import { between, duration, isTaskName, time } from './format.js';
 import { act } from './tasks.jsx';
 
 const STATUSES = ['queued', 'running', 'success', 'error', 'cancelled', 'timed_out', 'interrupted'];
 const FAILED = new Set(['error', 'timed_out', 'interrupted', 'cancelled']);
 const TRIGGERS = ['api', 'cli', 'shell', 'cron', 'webhook', 'temporal', 'remote'];
 
+/** The choices of a filter, with the chosen value among them even when it is not one (from the address). */
+function withChosen(choices, chosen) {
+  return chosen && !choices.includes(chosen) ? choices.concat(chosen) : choices;
+}
+
 function CancelButton({ run, context }) {
   if (run.status !== 'running' && run.status !== 'queued') return null;
   return (
     <button type="button" data-action="cancel" disabled={!context.canControl}
       title={context.canControl ? 'End this run as cancelled' : 'Give an API token to cancel runs'}
-      onClick={() => act(context, 'Cancel run ' + run.run_id, () => post('/runs/' + seg(run.run_id) + '/cancel'))}>
+      onClick={() => act(context, 'Cancel run ' + run.run_id.slice(0, 8),
+        () => post('/runs/' + seg(run.run_id) + '/cancel'))}>
       Cancel
     </button>
   );
@@ -38,7 +44,7 @@ function useTaskNames(tasks, runs, chosen) {
   return cache.current.names;
 }
 
-export function RunsList({ runs, filters, setFilters, tasks, context }) {
+export function RunsList({ runs, problem, filters, setFilters, tasks, context }) {
   const set = (key) => (e) => setFilters(Object.assign({}, filters, { [key]: e.target.value }));
   const names = useTaskNames(tasks, runs, filters.task);
   // A thousand options cost the first paint a few dozen milliseconds: they are drawn right after it (effects run
@@ -57,11 +63,11 @@ export function RunsList({ runs, filters, setFilters, tasks, context }) {
         </select>
         <select value={filters.status} onChange={set('status')} aria-label="Filter runs by status">
           <option value="">any status</option>
-          {STATUSES.map((s) => <option value={s}>{s}</option>)}
+          {withChosen(STATUSES, filters.status).map((s) => <option value={s}>{s}</option>)}
         </select>
         <select value={filters.trigger} onChange={set('trigger')} aria-label="Filter runs by trigger">
           <option value="">any trigger</option>
-          {TRIGGERS.map((s) => <option value={s}>{s}</option>)}
+          {withChosen(TRIGGERS, filters.trigger).map((s) => <option value={s}>{s}</option>)}
         </select>
       </div>
       <table class="grid" id="runs">
@@ -69,7 +75,8 @@ export function RunsList({ runs, filters, setFilters, tasks, context }) {
           <tr><th>Run</th><th>Task</th><th>Status</th><th>Trigger</th><th>Submitted</th><th>Duration</th><th /></tr>
         </thead>
         <tbody>
-          {runs.length === 0 && <tr><td colSpan="7" class="muted">
+          {problem && <tr><td colSpan="7" class="error" role="alert">These filters were refused: {problem}</td></tr>}
+          {runs.length === 0 && !problem && <tr><td colSpan="7" class="muted">
             {filters.task || filters.status || filters.trigger ? 'No top-level run matches these filters'
               : 'No runs yet'}</td></tr>}
           {runs.map((run) => (
@@ -102,7 +109,7 @@ function Timeline({ run }) {
       {stages.map((stage) => {
         const from = Date.parse(stage.started_at || run.started_at);
         const to = stage.finished_at ? Date.parse(stage.finished_at) : end;
-        const left = Math.max(0, ((from - start) / span) * 100);
+        const left = Math.min(99.5, Math.max(0, ((from - start) / span) * 100));
         const width = Math.max(0.5, ((to - from) / span) * 100);
         return (
           <div class="lane" role="listitem" data-stage={stage.stage} data-status={stage.status}>
@@ -131,7 +138,8 @@ export function RunPage({ id, context }) {
     <section class="run" data-run={run.run_id} data-status={run.status}>
       <h2>Run <code>{run.run_id}</code></h2>
       <dl class="facts">
-        <dt>Task</dt><dd><a href={'#/tasks/' + seg(run.task)}>{run.task}</a></dd>
+        <dt>Task</dt><dd>{isTaskName(run.task) ? <a href={'#/tasks/' + seg(run.task)}>{run.task}</a>
+          : <>{run.task} <span class="muted">(a step of its parent's plan)</span></>}</dd>
         <dt>Status</dt><dd><span class={'status ' + run.status} id="run-status">{run.status}</span>
           {' '}<CancelButton run={run} context={context} /></dd>
         <dt>Trigger</dt><dd>{run.trigger}</dd>

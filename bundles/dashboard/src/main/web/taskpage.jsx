@@ -3,14 +3,17 @@
 
 import { seg } from './api.js';
 import { useLive } from './live.js';
-import { duration, taskState, time } from './format.js';
+import { duration, taskState, time, zoned } from './format.js';
 
 const RUNS = 200;
 const WIDTH = 720;
 const HEIGHT = 180;
 const PAD = { left: 56, right: 8, top: 10, bottom: 22 };
 
-/** Run durations over time: bars left to right, oldest first, coloured by status; the axis is in seconds. */
+/**
+ * Run durations in the order the runs started: bars left to right, oldest first, evenly spaced (not to a time
+ * scale), coloured by status, with the first and the last bar's start time under them; the axis is in seconds.
+ */
 export function DurationChart({ runs }) {
   const shown = runs.filter((r) => r.started_at).slice().reverse();
   if (!shown.length) return <p class="muted">No runs to chart yet.</p>;
@@ -42,7 +45,8 @@ export function DurationChart({ runs }) {
         );
       })}
       <text x={PAD.left} y={HEIGHT - 6}>{time(shown[0].started_at)}</text>
-      <text x={WIDTH - PAD.right} y={HEIGHT - 6} text-anchor="end">{time(shown[shown.length - 1].started_at)}</text>
+      {shown.length > 1 && <text x={PAD.left + (shown.length - 1) * step + barWidth} y={HEIGHT - 6}
+        text-anchor="end">{time(shown[shown.length - 1].started_at)}</text>}
     </svg>
   );
 }
@@ -63,7 +67,8 @@ export function TaskPage({ name, task, schedule }) {
           <dt>Mode</dt><dd>{task.async ? 'async' : 'sync'}</dd>
           <dt>Bundle</dt><dd>{task.bundle} {task.version}</dd>
           <dt>Schedule</dt><dd>{schedule ? <><code>{schedule.expression}</code> {schedule.timezone}
-            {schedule.next_fire_at && <> · next {time(schedule.next_fire_at)}</>}</> : 'none'}</dd>
+            {schedule.next_fire_at && <> · next <span title={schedule.next_fire_at}>
+              {zoned(schedule.next_fire_at, schedule.timezone)}</span></>}</> : 'none'}</dd>
           <dt>Pointers</dt><dd>{task.pointers || 0}</dd>
         </dl>
       )}

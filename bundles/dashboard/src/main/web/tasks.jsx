@@ -4,10 +4,10 @@
 
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { del, post, query, seg } from './api.js';
-import { duration, taskState, time } from './format.js';
+import { del, get, post, query, seg } from './api.js';
+import { duration, taskState, time, zoned } from './format.js';
 import { FEED_EVENTS } from './live.js';
-import { visible } from './model.js';
+import { ENDED, visible } from './model.js';
 
 /** Rows drawn at first; the rest follow a batch per frame, so a thousand tasks do not hold back the first screen. */
 const FIRST_ROWS = 20;
@@ -38,16 +38,26 @@ export async function act(context, label, call) {
 /** Says a run has started, then how it ended, from the live feed (the run's page has the rest). */
 function follow(context, label, runId) {
   context.say(label + ': started, run ' + runId.slice(0, 8), true);
+  let done = false;
+  const finish = (run) => {
+    if (done) return;
+    done = true;
+    removeEventListener(FEED_EVENTS, onEvents);
+    clearTimeout(timer);
+    const ok = run.status === 'success';
+    context.say(label + ': run ' + runId.slice(0, 8) + ' ' + run.status
+      + (run.stage && !ok ? ' at ' + run.stage : '') + (run.error ? ': ' + run.error : ''), ok);
+  };
   const onEvents = (e) => {
     const end = e.detail.find((ev) => ev.type === 'run' && ev.data && ev.data.run_id === runId);
-    if (!end) return;
-    removeEventListener(FEED_EVENTS, onEvents);
-    const ok = end.data.status === 'success';
-    context.say(label + ': run ' + runId.slice(0, 8) + ' ' + end.data.status
-      + (end.data.stage && !ok ? ' at ' + end.data.stage : '') + (end.data.error ? ': ' + end.data.error : ''), ok);
+    if (end) finish(end.data);
   };
   addEventListener(FEED_EVENTS, onEvents);
-  setTimeout(() => removeEventListener(FEED_EVENTS, onEvents), 10 * 60 * 1000);
+  const timer = setTimeout(() => removeEventListener(FEED_EVENTS, onEvents), 10 * 60 * 1000);
+  // A quick run can end before the answer that started it reaches the page, its end event first: ask once.
+  get('/runs/' + seg(runId)).then((run) => {
+    if (run && ENDED.has(run.status)) finish({ status: run.status, stage: run.failed_stage, error: run.error });
+  }).catch(() => {});
 }
 
 function RunForm({ task, context, close }) {
@@ -129,7 +139,7 @@ function TaskRowView({ task, schedule, context }) {
           {schedule ? (
             <span title={schedule.state + (schedule.next_fire_at ? ', next fire ' + schedule.next_fire_at : '')}>
               <code>{schedule.expression}</code> <span class="muted">{schedule.timezone}</span>
-              {schedule.next_fire_at && <div class="muted">next {time(schedule.next_fire_at)}</div>}
+              {schedule.next_fire_at && <div class="muted">next {zoned(schedule.next_fire_at, schedule.timezone)}</div>}
               {schedule.state !== 'active' && <div class="muted">{schedule.state.replace(/_/g, ' ')}</div>}
             </span>
           ) : ''}
@@ -217,6 +227,8 @@ export function TasksView({ tasks, schedules, context }) {
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 && <tr><td colSpan={COLUMNS.length} class="muted">
+            {tasks.size ? 'No task matches these filters' : 'No tasks registered'}</td></tr>}
           {rows.slice(0, drawn).map((task) => <TaskRow key={task.name} task={task} schedule={schedules.get(task.name)}
             context={context} />)}
         </tbody>

@@ -59,6 +59,9 @@ test('filter and sort: by name text, by state, and by a column either way', () =
   assert.deepEqual(names({ state: 'paused' }), ['b']);
   assert.deepEqual(names({ descending: true }), ['b', 'ab', 'a']);
   assert.deepEqual(names({ key: 'state' }), ['ab', 'a', 'b']);
+  const mixed = new Map([['Load', task('Load')], ['calcom', task('calcom')], ['Extract', task('Extract')]]);
+  assert.deepEqual(visible(mixed, { text: '', state: '', key: 'name', descending: false }, taskState, new Map())
+    .map((t) => t.name), ['calcom', 'Extract', 'Load'], 'names sort without regard to case');
 });
 
 test('durations read as a person would say them', () => {

@@ -87,6 +87,11 @@ class DashboardAccessIT {
                 .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isFalse());
         browser.screenshot("read-only");
 
+        useToken("not-" + ADMIN);
+        browser.waitForText("The API token was refused", Duration.ofSeconds(10));
+        assertThat(browser.text()).contains("Read-only");
+        assertThat(row("Load").findElement(By.cssSelector("button[data-action='pause']")).isEnabled()).isFalse();
+
         useToken(ADMIN);
         browser.waitForText("Signed in with an API token", Duration.ofSeconds(10));
         browser.waitFor("Load's controls enabled", () -> row("Load")

@@ -217,6 +217,27 @@ class DashboardIT {
                 .isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-status")).isEqualTo("success"));
         browser.screenshot("filters-after-reload");
         assertThat(newConsoleErrors()).isEmpty();
+
+        // A filter the API refuses, typed into the address: said above the runs, the tasks still shown.
+        browser.open(URI.create(installation.baseUrl() + "/#/?status=bogus"));
+        browser.waitForElement(By.cssSelector("#runs td.error"), Duration.ofSeconds(20));
+        assertThat(browser.driver().findElement(By.cssSelector("#runs td.error")).getText())
+                .startsWith("These filters were refused: status 'bogus' is not a run status");
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-task='example']"))).hasSize(1);
+        assertThat(selected("Filter runs by status")).isEqualTo("bogus");
+    }
+
+    @Test
+    void aTaskPageShowsNothingOfTheTaskPageBeforeIt() {
+        browser.script("location.hash = '#/tasks/example'");
+        browser.waitForElement(By.cssSelector("section.task[data-task='example'] h3"), Duration.ofSeconds(10));
+        browser.waitFor("example's runs or none", () -> !browser.driver().findElements(By.cssSelector(
+                "section.task[data-task='example'] table, section.task[data-task='example'] p.muted")).isEmpty());
+
+        browser.script("location.hash = '#/tasks/nosuch'");
+        browser.waitForText("Unknown task: nosuch", Duration.ofSeconds(10));
+        assertThat(browser.driver().findElements(By.cssSelector("section.task table, section.task svg.chart")))
+                .as("nothing of example's page").isEmpty();
     }
 
     private String currentHash() {
