@@ -82,7 +82,7 @@ function RunForm({ task, context, close }) {
       <textarea name="input" rows="2" placeholder='optional JSON input, e.g. {"n": 3}' value={input}
         onInput={(e) => setInput(e.target.value)} aria-label={'Input of ' + task.name} />
       <button type="submit">Start run</button>
-      <button type="button" class="link" onClick={close}>cancel</button>
+      <button type="button" class="link" onClick={close}>close</button>
       {error && <span class="error" role="alert">{error}</span>}
     </form>
   );
@@ -103,7 +103,7 @@ function ScheduleForm({ task, schedule, context, close }) {
       <input name="timezone" placeholder="time zone (default: scheduler's)" value={zone}
         onInput={(e) => setZone(e.target.value)} aria-label={'Time zone of ' + task.name} />
       <button type="submit">Save schedule</button>
-      <button type="button" class="link" onClick={close}>cancel</button>
+      <button type="button" class="link" onClick={close}>close</button>
     </form>
   );
 }
