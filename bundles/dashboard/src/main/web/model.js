@@ -31,7 +31,9 @@ export function apply(state, events, active) {
   for (const { type, data } of events) {
     if (!data || !data.task || !data.run_id) continue;
     const task = tasks.get(data.task);
-    if (type === 'stage') {
+    if (type === 'audit') {
+      // Audit events say when each stage starts and how it ends ('started', then 'success', 'error', 'skipped'…),
+      // as the API's stage and stage_status do. 'stage' events, the original's, come only once a stage is over.
       const fresh = !active.has(data.run_id);
       // A run another task's plan started as a prerequisite is its own task's run all the same (the API's last
       // run is the newest of any kind); it leaves the recent runs, which are top-level, when its end says so.
@@ -40,7 +42,7 @@ export function apply(state, events, active) {
       taskCopy();
       const previous = task.last_run && task.last_run.run_id === data.run_id ? task.last_run : null;
       const lastRun = Object.assign({}, previous || { run_id: data.run_id, started_at: data.time, trigger: null },
-        { status: 'running', stage: data.stage, stage_status: 'running', stage_at: data.time });
+        { status: 'running', stage: data.stage, stage_status: data.status || 'started', stage_at: data.time });
       tasks.set(data.task, Object.assign({}, task, {
         last_run: lastRun,
         running: (task.running || 0) + (fresh && !previous ? 1 : 0),

@@ -6,7 +6,9 @@ import { taskState, duration } from '../../main/web/format.js';
 
 const task = (name, extra) => Object.assign({ name, paused: false, disabled: false, running: 0, last_run: null }, extra);
 const state = (...tasks) => ({ tasks: new Map(tasks.map((t) => [t.name, t])), runs: [] });
-const stage = (taskName, runId, name, time) => ({ type: 'stage', data: { task: taskName, run_id: runId, stage: name, time } });
+const stage = (taskName, runId, name, time, status = 'started') => ({
+  type: 'audit', data: { task: taskName, run_id: runId, stage: name, status, time },
+});
 const run = (taskName, runId, status, startedAt, finishedAt) => ({
   type: 'run', data: { task: taskName, run_id: runId, status, started_at: startedAt, finished_at: finishedAt },
 });
@@ -84,4 +86,18 @@ test('a nested run (a dag prerequisite) is the last run of its task, and leaves 
   assert.equal(s.tasks.get('Extract').last_run.status, 'success');
   assert.equal(s.tasks.get('Extract').last_run.duration_ms, 1250);
   assert.deepEqual(s.runs, []);
+});
+
+test("the current stage is the one an audit event says has started, not the last 'stage' event's (an ended one)", () => {
+  const active = new Map();
+  let s = apply(state(task('sleep')), [stage('sleep', 'r1', 'plan', '2026-12-05T10:00:00Z'),
+    stage('sleep', 'r1', 'plan', '2026-12-05T10:00:00.1Z', 'success'),
+    stage('sleep', 'r1', 'run', '2026-12-05T10:00:00.2Z')], active);
+  s = apply(s, [{ type: 'stage', data: { task: 'sleep', run_id: 'r1', stage: 'plan', time: '2026-12-05T10:00:00.1Z' } }],
+    active);
+  const t = s.tasks.get('sleep');
+  assert.equal(t.last_run.stage, 'run');
+  assert.equal(t.last_run.stage_status, 'started');
+  assert.equal(t.last_run.stage_at, '2026-12-05T10:00:00.2Z');
+  assert.equal(t.running, 1);
 });

@@ -262,6 +262,10 @@ class DashboardIT {
         browser.waitForElement(sleepRow, Duration.ofSeconds(20));
         browser.waitFor("the sleep run shown running",
                 () -> "running".equals(browser.driver().findElement(sleepRow).getAttribute("data-state")));
+        // It sleeps in its run stage: the page says so while it lasts, as the API does, not the last stage ended.
+        browser.waitFor("the run stage shown", () -> browser.driver().findElement(sleepRow)
+                .findElement(By.cssSelector("td.stage")).getText().startsWith("run"));
+        assertThat(container.http.get("/tasks/sleep").json().path("last_run").path("stage").asText()).isEqualTo("run");
         assertThat(browser.driver().findElements(By.cssSelector(".banner.stale"))).isEmpty();
 
         container.kill();
