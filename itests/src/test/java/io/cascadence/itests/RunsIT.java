@@ -140,6 +140,10 @@ class RunsIT {
             assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
             Await.until("the run recorded as cancelled", () -> "cancelled".equals(status(http, runId)));
             assertThat(http.get("/runs/" + runId).json().path("failed_stage").asText()).isEqualTo("run");
+            JsonNode stages = http.get("/runs/" + runId).json().path("stages");
+            assertThat(stages.get(stages.size() - 1).path("stage").asText()).isEqualTo("run");
+            assertThat(stages.get(stages.size() - 1).path("status").asText()).as("the stage the run was in")
+                    .isEqualTo("cancelled");
             assertThat(http.post("/runs/" + runId + "/cancel").status()).isEqualTo(409);
             assertThat(http.post("/runs/nope/cancel").json().path("detail").asText()).isEqualTo("Unknown run: nope");
 

@@ -88,8 +88,14 @@ final class LiveRun {
         }
     }
 
-    /** A stage began or ended; the first stage to begin makes a queued run running. */
+    /**
+     * A stage began or ended; the first stage to begin makes a queued run running. A stage's end reported after the
+     * run ended from outside (the task noticing its interruption late) changes nothing: the run's end closed it.
+     */
     synchronized void stage(AuditEvent audit) {
+        if (RunRecord.ended(status)) {
+            return;
+        }
         if (RunRecord.QUEUED.equals(status)) {
             status = RunRecord.RUNNING;
         }
@@ -118,7 +124,29 @@ final class LiveRun {
         result = run.result();
         error = run.error();
         failedStage = run.stage() != null ? run.stage() : stageInProgress();
+        relabelInterruptedStage();
         closeOpenStages(run.finishedAt());
+    }
+
+    /** How a run ends from outside: its stage in progress ends the same way. */
+    private static final java.util.Set<String> ENDED_FROM_OUTSIDE = java.util.Set.of(RunRecord.CANCELLED,
+            RunRecord.TIMED_OUT, RunRecord.INTERRUPTED);
+
+    /**
+     * A run ended from outside whose stage reported its failure first (the interruption reaches the task as an
+     * exception, "sleep interrupted") shows that stage with the run's status, cancelled for a cancelled run, not
+     * as an error of its own; the stage keeps its reason.
+     */
+    private void relabelInterruptedStage() {
+        if (!ENDED_FROM_OUTSIDE.contains(status) || stages.isEmpty()) {
+            return;
+        }
+        int last = stages.size() - 1;
+        StageRecord stage = stages.get(last);
+        if (AuditEvent.ERROR.equals(stage.status())) {
+            stages.set(last, new StageRecord(stage.stage(), status, stage.startedAt(), stage.finishedAt(),
+                    stage.reason()));
+        }
     }
 
     /**
@@ -146,6 +174,7 @@ final class LiveRun {
         finishedAt = at;
         error = reason;
         failedStage = stageInProgress();
+        relabelInterruptedStage();
         closeOpenStages(at);
     }
 

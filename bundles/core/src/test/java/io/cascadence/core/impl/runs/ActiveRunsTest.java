@@ -146,7 +146,23 @@ class ActiveRunsTest {
             assertThat(r.status()).isEqualTo(RunRecord.TIMED_OUT);
             assertThat(r.failedStage()).isEqualTo("run");
             assertThat(r.error()).isEqualTo("too slow");
+            // The stage ends as the run did, with the reason the task gave.
+            assertThat(r.stages()).containsExactly(new StageRecord("run", RunRecord.TIMED_OUT, t(0), t(1),
+                    "sleep interrupted"));
         });
+        assertThat(runs.find("r1").orElseThrow().stages()).containsExactly(new StageRecord("run",
+                RunRecord.CANCELLED, t(0), t(1), "cancelled"));
+    }
+
+    @Test
+    void aStageEndReportedAfterTheRunEndedFromOutsideChangesNothing() {
+        begin("r1", "t");
+        runs.accept(started("t", "r1", "run", t(0)));
+        runs.accept(finished("t", "r1", RunRecord.CANCELLED, null, "cancelled", null, t(0), t(1)));
+        runs.accept(audit("t", "r1", "run", AuditEvent.ERROR, "sleep interrupted", t(2)));
+
+        assertThat(runs.find("r1").orElseThrow().stages()).containsExactly(new StageRecord("run",
+                RunRecord.CANCELLED, t(0), t(1), "cancelled"));
     }
 
     @Test
