@@ -148,7 +148,7 @@ function App() {
       if (!performance.getEntriesByName('cascadence:data').length) performance.mark('cascadence:data');
       active.current.clear();
       for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
-        active.current.set(run.run_id, { task: run.task, before: null });
+        active.current.set(run.run_id, run.task);
       }
       setData({
         tasks: new Map(tasks.map((t) => [t.name, t])),
@@ -218,6 +218,8 @@ function App() {
             const batch = pending.current;
             pending.current = [];
             const f = filtersRef.current;
+            // A run the page has not seen yet: its trigger is not in the feed's events, its record has it.
+            const fresh = batch.some((e) => e.type === 'audit' && e.data && !active.current.has(e.data.run_id));
             setData((current) => {
               const next = apply(current, batch, active.current);
               if (!next.changed) return current;
@@ -225,7 +227,7 @@ function App() {
               return Object.assign({}, current, { tasks: next.tasks, runs });
             });
             // Reconcile with the API (schedules' next fire times, records the feed does not carry).
-            if (batch.some((e) => e.type === 'run' || e.type === 'spec')) scheduleReload(1500);
+            if (fresh || batch.some((e) => e.type === 'run' || e.type === 'spec')) scheduleReload(1500);
           });
         }
         window.dispatchEvent(new CustomEvent(FEED_EVENTS, { detail: events }));

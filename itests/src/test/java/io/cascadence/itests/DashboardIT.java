@@ -266,6 +266,9 @@ class DashboardIT {
         browser.waitFor("the run stage shown", () -> browser.driver().findElement(sleepRow)
                 .findElement(By.cssSelector("td.stage")).getText().startsWith("run"));
         assertThat(container.http.get("/tasks/sleep").json().path("last_run").path("stage").asText()).isEqualTo("run");
+        By trigger = By.cssSelector("#runs tr[data-run='" + runId + "'] td:nth-child(4)");
+        browser.waitFor("the run's trigger, which the feed does not carry", () -> browser.driver()
+                .findElements(trigger).stream().anyMatch(cell -> "api".equals(cell.getText())));
         assertThat(browser.driver().findElements(By.cssSelector(".banner.stale"))).isEmpty();
 
         container.kill();
