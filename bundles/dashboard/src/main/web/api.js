@@ -50,7 +50,7 @@ export async function call(method, path, body) {
       cache: 'no-store',
     });
   } catch (e) {
-    throw new ApiError(0, 'Cascadence cannot be reached: ' + e.message);
+    throw new ApiError(0, 'Cascadence cannot be reached (is it running?)');
   }
   const text = await response.text();
   let json = null;

@@ -35,8 +35,9 @@ function route() {
   const raw = location.hash.replace(/^#\/?/, '');
   const mark = raw.indexOf('?');
   const hash = decodeURIComponent(mark < 0 ? raw : raw.slice(0, mark));
-  if (hash.startsWith('runs/')) return { page: 'run', id: hash.slice(5) };
-  if (hash.startsWith('tasks/')) return { page: 'task', name: hash.slice(6) };
+  // An address without the id or name ('#/runs/') is the home page: there is nothing else it could mean.
+  if (hash.startsWith('runs/') && hash.length > 5) return { page: 'run', id: hash.slice(5) };
+  if (hash.startsWith('tasks/') && hash.length > 6) return { page: 'task', name: hash.slice(6) };
   if (hash === 'graph') return { page: 'graph' };
   const query = new URLSearchParams(mark < 0 ? '' : raw.slice(mark + 1));
   const filters = {};
@@ -71,7 +72,9 @@ async function probeAccess() {
         // A token that is refused is forgotten; without it the page is what it is for anyone (read-only or locked).
         setToken('');
         const anyone = await probeAccess();
-        return Object.assign(anyone, { problem: 'The API token was refused: ' + e.message });
+        return Object.assign(anyone, {
+          problem: 'That token was refused: it is not one of the api_tokens of io.cascadence.web.',
+        });
       }
       return { access: 'locked', backend: '' };
     }
@@ -91,7 +94,11 @@ function TokenBar({ access, problem, onToken }) {
     );
   }
   return (
-    <form class={'tokenbar ' + access} onSubmit={(e) => { e.preventDefault(); onToken(value.trim()); }}>
+    <form class={'tokenbar ' + access} onSubmit={(e) => {
+      e.preventDefault();
+      onToken(value.trim());
+      setValue(''); // a refused token is forgotten, here too
+    }}>
       <span>
         {access === 'locked'
           ? 'This Cascadence needs an API token to show anything.'
@@ -121,6 +128,8 @@ function App() {
   const [notice, setNotice] = useState(null);
   const [tick, setTick] = useState(0);
   const active = useRef(new Map());
+  // When the page last heard from Cascadence (an answer, a batch of events): what a banner says it shows.
+  const heard = useRef('');
   const pending = useRef([]);
   const frame = useRef(0);
   const reloadTimer = useRef(0);
@@ -146,6 +155,7 @@ function App() {
       const [tasks, schedules, answer] = await pending;
       const runs = Array.isArray(answer) ? answer : [];
       if (!performance.getEntriesByName('cascadence:data').length) performance.mark('cascadence:data');
+      heard.current = new Date().toISOString();
       active.current.clear();
       for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
         active.current.set(run.run_id, run.task);
@@ -156,7 +166,6 @@ function App() {
         runs,
         runsProblem: answer instanceof ApiError ? answer.message : '',
         loaded: true,
-        at: new Date().toISOString(),
       });
       setProblem('');
     } catch (e) {
@@ -212,6 +221,7 @@ function App() {
       },
       events: (events) => {
         pending.current.push(...events);
+        heard.current = new Date().toISOString();
         if (!frame.current) {
           frame.current = requestAnimationFrame(() => {
             frame.current = 0;
@@ -292,7 +302,7 @@ function App() {
         <h1><a href={homeHash(filters)}>Cascadence Dashboard</a></h1>
         <nav>
           <a href={homeHash(filters)} class={where.page === 'home' ? 'here' : ''}>Tasks and runs</a>
-          {backend === 'dag' && <a href="#/graph" class={where.page === 'graph' ? 'here' : ''}>Task graph</a>}
+          <a href="#/graph" class={where.page === 'graph' ? 'here' : ''}>Task graph</a>
         </nav>
         <span class={'feed ' + (feed === 'live' ? 'live' : 'down')} data-feed={feed} title="The live feed, GET /events">
           {feed === 'live' ? 'live' : feed}
@@ -302,8 +312,8 @@ function App() {
       {problem && data.loaded && access !== 'locked' && <p class="error banner" role="alert">{problem}</p>}
       {wasLive && feed !== 'live' && access !== 'locked' && data.loaded && (
         <p class="banner stale" role="status">
-          Not live: this is what Cascadence said at {time(data.at)}, and it may have changed since. The page
-          reloads by itself when the feed is back.
+          Not live: this is what Cascadence said until {time(heard.current)}, and it may have changed since. The
+          page reloads by itself when the feed is back.
         </p>
       )}
       {notice && (

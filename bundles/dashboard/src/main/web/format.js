@@ -74,3 +74,20 @@ export function taskState(task) {
 export function isTaskName(name) {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name || '');
 }
+
+/**
+ * A run id as the page abbreviates it: its first 8 characters, and for a nested run its place under the run that
+ * started it ('1ead3950….1' for a plan's first child), so that a child never reads as its parent.
+ */
+export function shortId(runId) {
+  if (!runId) return '';
+  const dot = runId.indexOf('.');
+  return dot < 0 ? runId.slice(0, 8) : runId.slice(0, Math.min(8, dot)) + '…' + runId.slice(dot);
+}
+
+/** Names in the order a person expects: without regard to case, then as written. */
+export function byName(a, b) {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

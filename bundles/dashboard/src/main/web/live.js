@@ -38,7 +38,9 @@ export function follow(on) {
         if (!stopped) on.state('the live feed ended; reconnecting');
       } catch (e) {
         if (stopped) return;
-        on.state('live feed lost (' + e.message + '); reconnecting');
+        // fetch() rejects with a TypeError when nothing answers ('Failed to fetch'): say what that means here.
+        on.state(e instanceof TypeError ? 'Cascadence cannot be reached; reconnecting'
+          : 'live feed lost (' + e.message + '); reconnecting');
       }
       await new Promise((resolve) => setTimeout(resolve, backoff));
       backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);

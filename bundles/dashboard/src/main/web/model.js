@@ -1,7 +1,7 @@
 // What the live feed changes in what the page shows, between two reloads from the API. Plain functions over plain
 // objects, so that a burst of events costs one render (the page applies a whole batch, then draws once).
 
-import { between } from './format.js';
+import { between, byName } from './format.js';
 
 /** The statuses of a run that has ended. */
 export const ENDED = new Set(['success', 'error', 'cancelled', 'timed_out', 'interrupted']);
@@ -106,13 +106,13 @@ export function visible(tasks, { text, state, key, descending }, stateOf, schedu
         const s = schedules.get(task.name);
         return (s && s.next_fire_at) || '~';
       }
-      default: return task.name.toLowerCase(); // 'calcom_webhook' between 'Extract' and 'Load'
+      default: return task.name.toLowerCase(); // 'calcom_webhook' between 'Extract' and 'Load'; ties by byName
     }
   };
   rows.sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    const order = x < y ? -1 : x > y ? 1 : byName(a.name, b.name);
     return descending ? -order : order;
   });
   return rows;

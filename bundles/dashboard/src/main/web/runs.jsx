@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { post, seg } from './api.js';
 import { useLive } from './live.js';
-import { between, duration, isTaskName, time } from './format.js';
+import { between, byName, duration, isTaskName, shortId, time } from './format.js';
 import { act } from './tasks.jsx';
 
 const STATUSES = ['queued', 'running', 'success', 'error', 'cancelled', 'timed_out', 'interrupted'];
@@ -21,7 +21,7 @@ function CancelButton({ run, context }) {
   return (
     <button type="button" data-action="cancel" disabled={!context.canControl}
       title={context.canControl ? 'End this run as cancelled' : 'Give an API token to cancel runs'}
-      onClick={() => act(context, 'Cancel run ' + run.run_id.slice(0, 8),
+      onClick={() => act(context, 'Cancel run ' + shortId(run.run_id),
         () => post('/runs/' + seg(run.run_id) + '/cancel'))}>
       Cancel
     </button>
@@ -38,7 +38,7 @@ function useTaskNames(tasks, runs, chosen) {
   for (const name of tasks.keys()) key += '\n' + name;
   for (const run of runs) if (!tasks.has(run.task)) key += '\n' + run.task;
   if (cache.current.key !== key) {
-    const names = [...new Set([...tasks.keys(), ...runs.map((r) => r.task), chosen].filter(Boolean))].sort();
+    const names = [...new Set([...tasks.keys(), ...runs.map((r) => r.task), chosen].filter(Boolean))].sort(byName);
     cache.current = { key, names };
   }
   return cache.current.names;
@@ -70,28 +70,30 @@ export function RunsList({ runs, problem, filters, setFilters, tasks, context })
           {withChosen(TRIGGERS, filters.trigger).map((s) => <option value={s}>{s}</option>)}
         </select>
       </div>
-      <table class="grid" id="runs">
-        <thead>
-          <tr><th>Run</th><th>Task</th><th>Status</th><th>Trigger</th><th>Submitted</th><th>Duration</th><th /></tr>
-        </thead>
-        <tbody>
-          {problem && <tr><td colSpan="7" class="error" role="alert">These filters were refused: {problem}</td></tr>}
-          {runs.length === 0 && !problem && <tr><td colSpan="7" class="muted">
-            {filters.task || filters.status || filters.trigger ? 'No top-level run matches these filters'
-              : 'No runs yet'}</td></tr>}
-          {runs.map((run) => (
-            <tr key={run.run_id} data-run={run.run_id} data-status={run.status}>
-              <td><a href={'#/runs/' + seg(run.run_id)}><code>{run.run_id.slice(0, 8)}</code></a></td>
-              <td><a href={'#/tasks/' + seg(run.task)}>{run.task}</a></td>
-              <td><span class={'status ' + run.status}>{run.status}</span></td>
-              <td>{run.trigger || ''}</td>
-              <td title={run.submitted_at}>{time(run.submitted_at)}</td>
-              <td>{duration(run.duration_ms != null ? run.duration_ms : between(run.started_at, run.finished_at))}</td>
-              <td><CancelButton run={run} context={context} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="grid" id="runs">
+          <thead>
+            <tr><th>Run</th><th>Task</th><th>Status</th><th>Trigger</th><th>Submitted</th><th>Duration</th><th /></tr>
+          </thead>
+          <tbody>
+            {problem && <tr><td colSpan="7" class="error" role="alert">These filters were refused: {problem}</td></tr>}
+            {runs.length === 0 && !problem && <tr><td colSpan="7" class="muted">
+              {filters.task || filters.status || filters.trigger ? 'No top-level run matches these filters'
+                : 'No runs yet'}</td></tr>}
+            {runs.map((run) => (
+              <tr key={run.run_id} data-run={run.run_id} data-status={run.status}>
+                <td><a href={'#/runs/' + seg(run.run_id)}><code>{shortId(run.run_id)}</code></a></td>
+                <td><a href={'#/tasks/' + seg(run.task)}>{run.task}</a></td>
+                <td><span class={'status ' + run.status}>{run.status}</span></td>
+                <td>{run.trigger || ''}</td>
+                <td title={run.submitted_at}>{time(run.submitted_at)}</td>
+                <td>{duration(run.duration_ms != null ? run.duration_ms : between(run.started_at, run.finished_at))}</td>
+                <td><CancelButton run={run} context={context} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

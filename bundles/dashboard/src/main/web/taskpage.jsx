@@ -3,7 +3,7 @@
 
 import { seg } from './api.js';
 import { useLive } from './live.js';
-import { duration, taskState, time, zoned } from './format.js';
+import { duration, shortId, taskState, time, zoned } from './format.js';
 
 const RUNS = 200;
 const WIDTH = 720;
@@ -85,10 +85,10 @@ export function TaskPage({ name, task, schedule }) {
           <tbody>
             {runs.map((run) => (
               <tr data-run={run.run_id}>
-                <td><a href={'#/runs/' + seg(run.run_id)}><code>{run.run_id.slice(0, 8)}</code></a></td>
+                <td><a href={'#/runs/' + seg(run.run_id)}><code>{shortId(run.run_id)}</code></a></td>
                 <td><span class={'status ' + run.status}>{run.status}</span></td>
                 <td>{run.trigger}{run.parent_run_id && <> of <a href={'#/runs/' + seg(run.parent_run_id)}>
-                  <code>{run.parent_run_id.slice(0, 8)}</code></a></>}</td>
+                  <code>{shortId(run.parent_run_id)}</code></a></>}</td>
                 <td title={run.started_at}>{time(run.started_at)}</td>
                 <td>{duration(run.duration_ms)}</td>
                 <td class="error">{run.error || ''}</td>

@@ -5,13 +5,16 @@
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { del, get, post, query, seg } from './api.js';
-import { duration, taskState, time, zoned } from './format.js';
+import { duration, shortId, taskState, time, zoned } from './format.js';
 import { FEED_EVENTS } from './live.js';
 import { ENDED, visible } from './model.js';
 
 /** Rows drawn at first; the rest follow a batch per frame, so a thousand tasks do not hold back the first screen. */
 const FIRST_ROWS = 20;
 const ROWS_PER_FRAME = 150;
+
+/** A stage's end worth saying beside its name (a stage that started or succeeded needs no word). */
+const SHOWN_STAGE_STATUS = new Set(['skipped', 'error', 'cancelled', 'timed_out', 'interrupted', 'paused']);
 
 const COLUMNS = [
   ['name', 'Task'], ['state', 'State'], ['stage', 'Stage'], [null, 'Mode'], ['next', 'Schedule'],
@@ -37,7 +40,7 @@ export async function act(context, label, call) {
 
 /** Says a run has started, then how it ended, from the live feed (the run's page has the rest). */
 function follow(context, label, runId) {
-  context.say(label + ': started, run ' + runId.slice(0, 8), true);
+  context.say(label + ': started, run ' + shortId(runId), true);
   let done = false;
   const finish = (run) => {
     if (done) return;
@@ -45,7 +48,7 @@ function follow(context, label, runId) {
     removeEventListener(FEED_EVENTS, onEvents);
     clearTimeout(timer);
     const ok = run.status === 'success';
-    context.say(label + ': run ' + runId.slice(0, 8) + ' ' + run.status
+    context.say(label + ': run ' + shortId(runId) + ' ' + run.status
       + (run.stage && !ok ? ' at ' + run.stage : '') + (run.error ? ': ' + run.error : ''), ok);
   };
   const onEvents = (e) => {
@@ -91,8 +94,14 @@ function RunForm({ task, context, close }) {
 function ScheduleForm({ task, schedule, context, close }) {
   const [expression, setExpression] = useState(schedule ? schedule.expression : '');
   const [zone, setZone] = useState(schedule && schedule.timezone_source === 'schedule' ? schedule.timezone : '');
+  const [error, setError] = useState('');
   const submit = async (e) => {
     e.preventDefault();
+    if (!expression.trim()) {
+      setError('Give a cron expression: five fields (minute hour day month weekday), e.g. 0 12 * * *');
+      return;
+    }
+    setError('');
     const q = query({ expression: expression.trim(), timezone: zone.trim() });
     if (await act(context, 'Schedule ' + task.name, () => post('/tasks/' + seg(task.name) + '/schedule' + q))) close();
   };
@@ -104,6 +113,7 @@ function ScheduleForm({ task, schedule, context, close }) {
         onInput={(e) => setZone(e.target.value)} aria-label={'Time zone of ' + task.name} />
       <button type="submit">Save schedule</button>
       <button type="button" class="link" onClick={close}>close</button>
+      {error && <span class="error" role="alert">{error}</span>}
     </form>
   );
 }
@@ -126,11 +136,17 @@ function TaskRowView({ task, schedule, context }) {
       <tr data-task={task.name} data-state={state}>
         <td class="name"><a href={'#/tasks/' + name}>{task.name}</a></td>
         <td><span class={'state ' + state} data-state={state}>{state}</span>
-          {task.running > 1 && <span class="muted"> ×{task.running}</span>}</td>
+          {state === 'running' && task.running > 1 && <span class="muted"> ×{task.running}</span>}
+          {state !== 'running' && task.running > 0 && (
+            <div class="muted" data-held={task.running}>
+              {task.running === 1 ? '1 run in progress' : task.running + ' runs in progress'}
+            </div>
+          )}</td>
         <td class="stage">
           {last && last.stage ? (
             <span title={last.stage_at}>
-              {last.stage} <span class="muted">{time(last.stage_at)}</span>
+              {last.stage}{SHOWN_STAGE_STATUS.has(last.stage_status) && <span class="muted"> ({last.stage_status})</span>}
+              {' '}<span class="muted">{time(last.stage_at)}</span>
             </span>
           ) : ''}
         </td>
@@ -215,24 +231,26 @@ export function TasksView({ tasks, schedules, context }) {
           {['idle', 'running', 'paused', 'disabled'].map((s) => <option value={s}>{s}</option>)}
         </select>
       </div>
-      <table class="grid" id="tasks">
-        <thead>
-          <tr>
-            {COLUMNS.map(([key, label]) => (
-              <th key={label} class={key ? 'sortable' : ''} onClick={key ? () => sortBy(key) : undefined}
-                aria-sort={view.key === key ? (view.descending ? 'descending' : 'ascending') : undefined}>
-                {label}{view.key === key ? (view.descending ? ' ▾' : ' ▴') : ''}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && <tr><td colSpan={COLUMNS.length} class="muted">
-            {tasks.size ? 'No task matches these filters' : 'No tasks registered'}</td></tr>}
-          {rows.slice(0, drawn).map((task) => <TaskRow key={task.name} task={task} schedule={schedules.get(task.name)}
-            context={context} />)}
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="grid" id="tasks">
+          <thead>
+            <tr>
+              {COLUMNS.map(([key, label]) => (
+                <th key={label} class={key ? 'sortable' : ''} onClick={key ? () => sortBy(key) : undefined}
+                  aria-sort={view.key === key ? (view.descending ? 'descending' : 'ascending') : undefined}>
+                  {label}{view.key === key ? (view.descending ? ' ▾' : ' ▴') : ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && <tr><td colSpan={COLUMNS.length} class="muted">
+              {tasks.size ? 'No task matches these filters' : 'No tasks registered'}</td></tr>}
+            {rows.slice(0, drawn).map((task) => <TaskRow key={task.name} task={task} schedule={schedules.get(task.name)}
+              context={context} />)}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

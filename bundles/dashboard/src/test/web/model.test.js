@@ -101,3 +101,17 @@ test("the current stage is the one an audit event says has started, not the last
   assert.equal(t.last_run.stage_at, '2026-12-05T10:00:00.2Z');
   assert.equal(t.running, 1);
 });
+
+test('a nested run id never reads as its parent', async () => {
+  const { shortId, byName } = await import('../../main/web/format.js');
+  assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788'), '1ead3950');
+  assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788.1'), '1ead3950….1');
+  assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788.3.12'), '1ead3950….3.12');
+  assert.deepEqual(['Load', 'calcom', 'Extract', 'load'].sort(byName), ['calcom', 'Extract', 'Load', 'load']);
+});
+
+test('ties in any column are broken by name without regard to case', () => {
+  const tasks = new Map([['Load', task('Load')], ['calcom', task('calcom')], ['Extract', task('Extract')]]);
+  const rows = visible(tasks, { text: '', state: '', key: 'state', descending: false }, taskState, new Map());
+  assert.deepEqual(rows.map((t) => t.name), ['calcom', 'Extract', 'Load']);
+});

@@ -88,7 +88,7 @@ class DashboardAccessIT {
         browser.screenshot("read-only");
 
         useToken("not-" + ADMIN);
-        browser.waitForText("The API token was refused", Duration.ofSeconds(10));
+        browser.waitForText("That token was refused", Duration.ofSeconds(10));
         assertThat(browser.text()).contains("Read-only");
         assertThat(row("Load").findElement(By.cssSelector("button[data-action='pause']")).isEnabled()).isFalse();
 
@@ -167,7 +167,7 @@ class DashboardAccessIT {
         assertThat(browser.driver().findElements(By.cssSelector("tr[data-task]"))).isEmpty();
 
         useToken("not-" + ADMIN);
-        browser.waitForText("The API token was refused", Duration.ofSeconds(10));
+        browser.waitForText("That token was refused", Duration.ofSeconds(10));
         assertThat(browser.driver().findElements(By.cssSelector("tr[data-task]"))).isEmpty();
         browser.screenshot("refused-token");
 
