@@ -55,7 +55,8 @@ public interface RunHistory {
 
     /**
      * How many runs of each task are {@link RunRecord#QUEUED queued} or {@link RunRecord#RUNNING running} now
-     * (paused runs are running), those another run's plan started as a prerequisite included. Counted in memory from the runs in progress, without reading the database.
+     * (paused runs are running), those another run's plan started as a prerequisite included. Counted in memory
+     * from the runs in progress, without reading the database.
      *
      * @param userHash only runs of this user, by its hash as {@link RunRecord#userHash()}, or {@code null} for every
      *        user's runs

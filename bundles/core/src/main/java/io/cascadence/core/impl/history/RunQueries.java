@@ -42,32 +42,38 @@ final class RunQueries {
      * that pages never overlap.
      */
     List<RunRecord> query(RunQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT)
-                .append(query.nested() ? "WHERE 1 = 1" : "WHERE parent_run_id IS NULL");
+        List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
+        if (!query.nested()) {
+            conditions.add("parent_run_id IS NULL");
+        }
         if (query.taskName() != null) {
-            sql.append(" AND task_name = ?");
+            conditions.add("task_name = ?");
             parameters.add(query.taskName());
         }
         if (!query.statuses().isEmpty()) {
-            sql.append(" AND status IN (").append("?, ".repeat(query.statuses().size() - 1)).append("?)");
+            conditions.add("status IN (" + "?, ".repeat(query.statuses().size() - 1) + "?)");
             parameters.addAll(new TreeSet<>(query.statuses()));
         }
         if (query.trigger() != null) {
-            sql.append(" AND trigger_name = ?");
+            conditions.add("trigger_name = ?");
             parameters.add(query.trigger());
         }
         if (query.userHash() != null) {
-            sql.append(" AND user_hash = ?");
+            conditions.add("user_hash = ?");
             parameters.add(query.userHash());
         }
         if (query.since() != null) {
-            sql.append(" AND submitted_at >= ?");
+            conditions.add("submitted_at >= ?");
             parameters.add(EpochMicros.of(query.since()));
         }
         if (query.until() != null) {
-            sql.append(" AND submitted_at < ?");
+            conditions.add("submitted_at < ?");
             parameters.add(EpochMicros.of(query.until()));
+        }
+        StringBuilder sql = new StringBuilder(SELECT);
+        if (!conditions.isEmpty()) {
+            sql.append("WHERE ").append(String.join(" AND ", conditions));
         }
         sql.append(" ORDER BY submitted_at DESC, run_id DESC LIMIT ? OFFSET ?");
         parameters.add(query.limit());

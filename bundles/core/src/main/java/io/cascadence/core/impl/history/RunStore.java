@@ -46,8 +46,8 @@ public interface RunStore extends AutoCloseable {
     List<RunRecord> query(RunQuery query);
 
     /**
-     * The newest run of each named task, nested runs included (submitted last, the greater run id breaking a tie), one index
-     * lookup per name; tasks without runs are not keys. See {@link io.cascadence.api.RunHistory#latest}.
+     * The newest run of each named task, nested runs included (submitted last, the greater run id breaking a
+     * tie), one index lookup per name; tasks without runs are not keys. See {@link io.cascadence.api.RunHistory#latest}.
      *
      * @param userHash only this user's runs, or {@code null} for everyone's
      */

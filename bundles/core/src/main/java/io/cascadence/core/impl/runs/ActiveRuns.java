@@ -85,8 +85,8 @@ public final class ActiveRuns implements EventSink {
     }
 
     /**
-     * How many runs of each task, nested runs included, are queued or running, of one user's ({@code userHash}) or of everyone's
-     * ({@code null}); tasks with none are not keys.
+     * How many runs of each task, nested runs included, are queued or running, of one user's ({@code userHash}) or
+     * of everyone's ({@code null}); tasks with none are not keys.
      */
     public Map<String, Integer> inProgress(String userHash) {
         Map<String, Integer> counts = new HashMap<>();

@@ -3,6 +3,7 @@ package io.cascadence.core.impl.runs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRecord.StageRecord;
@@ -11,6 +12,10 @@ import io.cascadence.api.event.TaskRunEvent;
 
 /** One run's record while it is queued or running, written to by its events. */
 final class LiveRun {
+
+    /** How a run is ended from outside; the stage it was in ends the same way. */
+    private static final Set<String> ENDED_FROM_OUTSIDE = Set.of(RunRecord.CANCELLED, RunRecord.TIMED_OUT,
+            RunRecord.INTERRUPTED);
 
     private final String runId;
     private final String taskName;
@@ -124,41 +129,27 @@ final class LiveRun {
         result = run.result();
         error = run.error();
         failedStage = run.stage() != null ? run.stage() : stageInProgress();
-        relabelInterruptedStage();
-        closeOpenStages(run.finishedAt());
-    }
-
-    /** How a run ends from outside: its stage in progress ends the same way. */
-    private static final java.util.Set<String> ENDED_FROM_OUTSIDE = java.util.Set.of(RunRecord.CANCELLED,
-            RunRecord.TIMED_OUT, RunRecord.INTERRUPTED);
-
-    /**
-     * A run ended from outside whose stage reported its failure first (the interruption reaches the task as an
-     * exception, "sleep interrupted") shows that stage with the run's status, cancelled for a cancelled run, not
-     * as an error of its own; the stage keeps its reason.
-     */
-    private void relabelInterruptedStage() {
-        if (!ENDED_FROM_OUTSIDE.contains(status) || stages.isEmpty()) {
-            return;
-        }
-        int last = stages.size() - 1;
-        StageRecord stage = stages.get(last);
-        if (AuditEvent.ERROR.equals(stage.status())) {
-            stages.set(last, new StageRecord(stage.stage(), status, stage.startedAt(), stage.finishedAt(),
-                    stage.reason()));
-        }
+        endStages(run.finishedAt());
     }
 
     /**
-     * A run ended from outside leaves the stage it was in open; that stage ends with the run, with the run's
-     * status (cancelled, timed_out, interrupted) and reason, so no record shows a stage still going.
+     * The run has ended, so no stage of its record is still going. A stage left open (the run was ended from outside)
+     * ends with the run's status (cancelled, timed_out, interrupted) and reason. A run ended from outside whose stage
+     * reported the interruption first, as its own failure ("sleep interrupted"), shows that stage with the run's
+     * status too, keeping the reason the task gave.
      */
-    private void closeOpenStages(Instant at) {
+    private void endStages(Instant at) {
         for (int i = 0; i < stages.size(); i++) {
             StageRecord stage = stages.get(i);
             if (AuditEvent.STARTED.equals(stage.status())) {
                 stages.set(i, new StageRecord(stage.stage(), status, stage.startedAt(), at, error));
             }
+        }
+        int last = stages.size() - 1;
+        if (ENDED_FROM_OUTSIDE.contains(status) && last >= 0 && AuditEvent.ERROR.equals(stages.get(last).status())) {
+            StageRecord stage = stages.get(last);
+            stages.set(last, new StageRecord(stage.stage(), status, stage.startedAt(), stage.finishedAt(),
+                    stage.reason()));
         }
     }
 
@@ -174,8 +165,7 @@ final class LiveRun {
         finishedAt = at;
         error = reason;
         failedStage = stageInProgress();
-        relabelInterruptedStage();
-        closeOpenStages(at);
+        endStages(at);
     }
 
     /**
