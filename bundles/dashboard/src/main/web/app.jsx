@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, get, setToken, token } from './api.js';
 import { FEED_EVENTS, follow } from './live.js';
-import { apply } from './model.js';
+import { apply, ENDED } from './model.js';
 import { time } from './format.js';
 import { TasksView } from './tasks.jsx';
 import { RunsList, RunPage } from './runs.jsx';
@@ -15,6 +15,7 @@ import { TaskPage } from './taskpage.jsx';
 import { GraphView } from './graph.jsx';
 
 const RUNS_SHOWN = 50;
+const FILTERS = ['task', 'status', 'trigger'];
 
 /** The first load's calls, sent as soon as the script runs rather than after the first render. */
 function fetchAll(filters) {
@@ -25,7 +26,6 @@ function fetchAll(filters) {
     get('/runs?' + params).catch((e) => (e instanceof ApiError && e.status === 400 ? e : Promise.reject(e)))]);
 }
 
-const FILTERS = ['task', 'status', 'trigger'];
 
 /**
  * Where the page is, from its hash: #/runs/ID, #/tasks/NAME, #/graph, or the home page, whose run filters are the
@@ -123,11 +123,11 @@ function App() {
   const [feed, setFeed] = useState('connecting');
   // Once the feed has been live, its loss means what the page shows may be out of date (a container restarted
   // under it ended its runs), and the page says so until the feed is back and it has reloaded.
-  const [wasLive, setWasLive] = useState(false);
-  if (feed === 'live' && !wasLive) setWasLive(true);
+  const wasLive = useRef(false);
+  if (feed === 'live') wasLive.current = true;
   const [notice, setNotice] = useState(null);
   const [tick, setTick] = useState(0);
-  const active = useRef(new Map());
+  const active = useRef(new Set());
   // When the page last heard from Cascadence (an answer, a batch of events): what a banner says it shows.
   const heard = useRef('');
   const pending = useRef([]);
@@ -156,10 +156,7 @@ function App() {
       const runs = Array.isArray(answer) ? answer : [];
       if (!performance.getEntriesByName('cascadence:data').length) performance.mark('cascadence:data');
       heard.current = new Date().toISOString();
-      active.current.clear();
-      for (const run of runs) if (run.status === 'running' || run.status === 'queued') {
-        active.current.set(run.run_id, run.task);
-      }
+      active.current = new Set(runs.filter((r) => !ENDED.has(r.status)).map((r) => r.run_id));
       setData({
         tasks: new Map(tasks.map((t) => [t.name, t])),
         schedules: new Map(schedules.map((s) => [s.task, s])),
@@ -310,7 +307,7 @@ function App() {
       </header>
       <TokenBar access={access} problem={tokenProblem} onToken={onToken} />
       {problem && data.loaded && access !== 'locked' && <p class="error banner" role="alert">{problem}</p>}
-      {wasLive && feed !== 'live' && access !== 'locked' && data.loaded && (
+      {wasLive.current && feed !== 'live' && access !== 'locked' && data.loaded && (
         <p class="banner stale" role="status">
           Not live: this is what Cascadence said until {time(heard.current)}, and it may have changed since. The
           page reloads by itself when the feed is back.

@@ -8,8 +8,7 @@ export const ENDED = new Set(['success', 'error', 'cancelled', 'timed_out', 'int
 
 /**
  * Applies a batch of feed events to the tasks (by name) and the recent runs (newest first), returning new objects
- * only where something changed. `active` maps the run ids seen running to their task, across
- * batches.
+ * only where something changed. `active` holds the ids of the runs seen in progress, across batches.
  */
 export function apply(state, events, active) {
   let tasks = state.tasks;
@@ -37,7 +36,7 @@ export function apply(state, events, active) {
       const fresh = !active.has(data.run_id);
       // A run another task's plan started as a prerequisite is its own task's run all the same (the API's last
       // run is the newest of any kind); it leaves the recent runs, which are top-level, when its end says so.
-      if (fresh) active.set(data.run_id, data.task);
+      if (fresh) active.add(data.run_id);
       if (!task) continue;
       taskCopy();
       const previous = task.last_run && task.last_run.run_id === data.run_id ? task.last_run : null;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apply, visible } from '../../main/web/model.js';
-import { taskState, duration } from '../../main/web/format.js';
+import { byName, duration, shortId, taskState, zoned } from '../../main/web/format.js';
 
 const task = (name, extra) => Object.assign({ name, paused: false, disabled: false, running: 0, last_run: null }, extra);
 const state = (...tasks) => ({ tasks: new Map(tasks.map((t) => [t.name, t])), runs: [] });
@@ -14,7 +14,7 @@ const run = (taskName, runId, status, startedAt, finishedAt) => ({
 });
 
 test('a run that starts makes its task running, with its stage and time, and lists the run', () => {
-  const active = new Map();
+  const active = new Set();
   const next = apply(state(task('example')), [stage('example', 'r1', 'intake', '2026-12-05T10:00:00Z'),
     stage('example', 'r1', 'run', '2026-12-05T10:00:01Z')], active);
   const t = next.tasks.get('example');
@@ -26,7 +26,7 @@ test('a run that starts makes its task running, with its stage and time, and lis
 });
 
 test('the run that ends makes its task idle again with the outcome and duration', () => {
-  const active = new Map();
+  const active = new Set();
   let s = apply(state(task('example')), [stage('example', 'r1', 'run', '2026-12-05T10:00:00Z')], active);
   s = apply(s, [run('example', 'r1', 'error', '2026-12-05T10:00:00Z', '2026-12-05T10:00:02.5Z')], active);
   const t = s.tasks.get('example');
@@ -38,14 +38,14 @@ test('the run that ends makes its task idle again with the outcome and duration'
 });
 
 test('two runs of one task at once count twice, and a paused task stays paused while one runs', () => {
-  const active = new Map();
+  const active = new Set();
   const s = apply(state(task('slow', { paused: true })), [stage('slow', 'a', 'run', 't1'), stage('slow', 'b', 'run', 't2')], active);
   assert.equal(s.tasks.get('slow').running, 2);
   assert.equal(taskState(s.tasks.get('slow')), 'paused');
 });
 
 test('events of tasks the page does not list, and nested runs, change nothing they should not', () => {
-  const active = new Map();
+  const active = new Set();
   const before = state(task('example'));
   const s = apply(before, [stage('other', 'x', 'run', 't'),
     { type: 'run', data: { task: 'example/1', run_id: 'c', parent_run_id: 'p', status: 'success' } }], active);
@@ -74,7 +74,7 @@ test('durations read as a person would say them', () => {
 });
 
 test('a nested run (a dag prerequisite) is the last run of its task, and leaves the top-level runs when it ends', () => {
-  const active = new Map();
+  const active = new Set();
   const earlier = { run_id: 'old', status: 'success' };
   let s = apply(state(task('Extract', { last_run: earlier })),
     [stage('Extract', 'child', 'run', '2026-12-05T10:00:00Z')], active);
@@ -89,7 +89,7 @@ test('a nested run (a dag prerequisite) is the last run of its task, and leaves 
 });
 
 test("the current stage is the one an audit event says has started, not the last 'stage' event's (an ended one)", () => {
-  const active = new Map();
+  const active = new Set();
   let s = apply(state(task('sleep')), [stage('sleep', 'r1', 'plan', '2026-12-05T10:00:00Z'),
     stage('sleep', 'r1', 'plan', '2026-12-05T10:00:00.1Z', 'success'),
     stage('sleep', 'r1', 'run', '2026-12-05T10:00:00.2Z')], active);
@@ -102,8 +102,7 @@ test("the current stage is the one an audit event says has started, not the last
   assert.equal(t.running, 1);
 });
 
-test('a nested run id never reads as its parent', async () => {
-  const { shortId, byName } = await import('../../main/web/format.js');
+test('a nested run id never reads as its parent', () => {
   assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788'), '1ead3950');
   assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788.1'), '1ead3950….1');
   assert.equal(shortId('1ead3950-7656-4f99-930c-bea0fb6e9788.3.12'), '1ead3950….3.12');
@@ -114,4 +113,11 @@ test('ties in any column are broken by name without regard to case', () => {
   const tasks = new Map([['Load', task('Load')], ['calcom', task('calcom')], ['Extract', task('Extract')]]);
   const rows = visible(tasks, { text: '', state: '', key: 'state', descending: false }, taskState, new Map());
   assert.deepEqual(rows.map((t) => t.name), ['calcom', 'Extract', 'Load']);
+});
+
+test("a schedule's next fire time reads in the schedule's own zone, whatever the browser's", () => {
+  assert.match(zoned('2026-12-07T08:00:00Z', 'Europe/Paris'), /9:00/);
+  assert.match(zoned('2026-12-07T08:00:00Z', 'Asia/Tokyo'), /5:00/);
+  assert.match(zoned('2026-12-07T08:00:00Z', 'Asia/Tokyo'), /Dec 7/);
+  assert.equal(zoned('2026-12-07T08:00:00Z', 'Not/AZone').length > 0, true, 'an unknown zone still reads');
 });
