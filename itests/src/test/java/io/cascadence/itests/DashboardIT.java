@@ -159,6 +159,10 @@ class DashboardIT {
                 .findElement(By.cssSelector("td.last a")).getAttribute("data-status")));
         assertThat(browser.script("return window.cascadenceNotReloaded === true")).isEqualTo(true);
         assertThat(container.http.get("/runs/" + runId).json().path("input").asText()).contains("hello");
+        // The example task has no verify stage: its last stage is verify, skipped, and the row says so.
+        assertThat(example().path("last_run").path("stage_status").asText()).isEqualTo("skipped");
+        browser.waitFor("the skipped verify stage in the row", () -> exampleRow().findElement(By.cssSelector(
+                "td.stage")).getText().startsWith("verify (skipped)"));
         browser.screenshot("run-finished");
 
         exampleRow().findElement(By.cssSelector("td.last a")).click();
@@ -218,7 +222,7 @@ class DashboardIT {
         browser.screenshot("filters-after-reload");
         assertThat(newConsoleErrors()).isEmpty();
 
-        // A filter the API refuses, typed into the address: said above the runs, the tasks still shown.
+        // A filter the API refuses, typed into the address: said in the runs table, the tasks still shown.
         browser.open(URI.create(installation.baseUrl() + "/#/?status=bogus"));
         browser.waitForElement(By.cssSelector("#runs td.error"), Duration.ofSeconds(20));
         assertThat(browser.driver().findElement(By.cssSelector("#runs td.error")).getText())
@@ -266,6 +270,14 @@ class DashboardIT {
         browser.waitFor("the run stage shown", () -> browser.driver().findElement(sleepRow)
                 .findElement(By.cssSelector("td.stage")).getText().startsWith("run"));
         assertThat(container.http.get("/tasks/sleep").json().path("last_run").path("stage").asText()).isEqualTo("run");
+        // Paused while its run goes on: the row says paused, and that a run is still in progress.
+        Http.Response paused = container.http.post("/tasks/sleep/pause");
+        assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+        browser.waitFor("the sleep task paused with its run held", () -> "paused".equals(browser.driver()
+                .findElement(sleepRow).getAttribute("data-state")) && browser.driver().findElement(sleepRow)
+                .findElements(By.cssSelector("[data-held='1']")).stream()
+                .anyMatch(held -> "1 run in progress".equals(held.getText())));
+        assertThat(container.http.post("/tasks/sleep/resume").status()).isEqualTo(200);
         By trigger = By.cssSelector("#runs tr[data-run='" + runId + "'] td:nth-child(4)");
         browser.waitFor("the run's trigger, which the feed does not carry", () -> browser.driver()
                 .findElements(trigger).stream().anyMatch(cell -> "api".equals(cell.getText())));
