@@ -1,7 +1,7 @@
 # Sourced by the dashboard benchmarks (dashboard-load.sh, dashboard-live.sh): a private copy of the built
-# installation in a temporary work folder, on a free port, and a Python with selenium to drive headless Chromium.
-# Sets root, work, python, port and url; start() starts the copy and waits for /health 200, stop() stops it; the
-# work folder and a running copy go when the script exits.
+# installation in a temporary work folder, on a free port, and a Python with selenium to drive headless Chromium
+# (browser_bench.py, beside this file, starts it). Sets root, work, python, port and url; start() starts the copy
+# and waits for /health 200, stop() stops it; the work folder and a running copy go when the script exits.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 dist="$root/distribution/target/cascadence"

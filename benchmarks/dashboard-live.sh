@@ -17,11 +17,10 @@ seconds="${2:-30}"
 . "$(dirname "${BASH_SOURCE[0]}")/browser-bench.sh"
 start
 
-"$python" - "$url" "$rate" "$seconds" <<'PY'
+PYTHONPATH="$root/benchmarks" PYTHONDONTWRITEBYTECODE=1 "$python" - "$url" "$rate" "$seconds" <<'PY'
 import json, statistics, sys, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_bench import chrome, percentile
 
 url, rate, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
@@ -30,11 +29,7 @@ def api(method, path):
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read() or b'null')
 
-options = webdriver.ChromeOptions()
-options.binary_location = '/usr/bin/chromium'
-for arg in ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=1400,1000']:
-    options.add_argument(arg)
-driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+driver = chrome()
 try:
     driver.get(url + '/')
     deadline = time.time() + 30
@@ -96,7 +91,7 @@ try:
           % (len(sent), offered, len(sent) / offered, len(failures), events, events / (idle_at - began)))
     if samples:
         print("staleness of the page's newest run over %d samples: median %.0f ms, p95 %.0f ms, max %.0f ms"
-              % (len(samples), statistics.median(samples) * 1000, samples[int(len(samples) * 0.95) - 1] * 1000,
+              % (len(samples), statistics.median(samples) * 1000, percentile(samples, 0.95) * 1000,
                  samples[-1] * 1000))
     else:
         print('the page never showed a run the harness started')

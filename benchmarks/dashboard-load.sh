@@ -47,16 +47,11 @@ for path in "/tasks" "/schedules" "/runs?limit=50" "/config"; do
     | sort -n | awk -v p="$path" '{a[NR]=$1} END {printf "  GET %-16s %6.1f ms (%d bytes)\n", p, a[int((NR+1)/2)]*1000, 0}'
 done | sed 's/ (0 bytes)//'
 
-"$python" - "$url" "$loads" "$tasks" <<'PY'
+PYTHONPATH="$root/benchmarks" PYTHONDONTWRITEBYTECODE=1 "$python" - "$url" "$loads" "$tasks" <<'PY'
 import statistics, sys, time
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_bench import chrome, percentile
 url, loads, tasks = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-options = webdriver.ChromeOptions()
-options.binary_location = '/usr/bin/chromium'
-for arg in ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=1400,1000']:
-    options.add_argument(arg)
-driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+driver = chrome()
 try:
     marks, rows = [], 0
     for i in range(loads + 2):
@@ -93,7 +88,7 @@ try:
     marks.sort()
     print('first useful paint over %d loads; every task row drawn in the end: %d (of %d + 3)' % (len(marks), rows, tasks))
     print('  median %.0f ms, p90 %.0f ms, min %.0f ms, max %.0f ms' % (
-        statistics.median(marks), marks[int(len(marks) * 0.9) - 1], marks[0], marks[-1]))
+        statistics.median(marks), percentile(marks, 0.9), marks[0], marks[-1]))
 finally:
     driver.quit()
 PY
