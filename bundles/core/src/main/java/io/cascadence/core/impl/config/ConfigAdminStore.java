@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.InvalidSyntaxException;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link ConfigStore} over ConfigAdmin and FileInstall. Configurations are created with the location {@code ?} (any
  * bundle), as FileInstall creates them, so that the bundle reading the PID receives them whichever created them.
+ *
+ * <p>It remembers the highest change count it has seen for each PID. Declarative Services ignores an update whose
+ * change count is not above the last one it applied for the PID, and when the event of a deleted configuration
+ * reaches it after a new configuration for the same PID exists, it keeps the old count: the new configuration's
+ * first updates would then never reach the bundle. So a configuration created here is updated until its change
+ * count is above every count seen for its PID.
  */
 final class ConfigAdminStore implements ConfigStore {
 
@@ -30,6 +37,8 @@ final class ConfigAdminStore implements ConfigStore {
 
     private final ConfigurationAdmin configAdmin;
     private final Collection<ArtifactInstaller> installers;
+    /** The highest change count seen for each PID, across the configurations that held it. */
+    private final Map<String, Long> changeCounts = new ConcurrentHashMap<>();
 
     /** @param installers FileInstall's artifact installers, as they come and go */
     ConfigAdminStore(ConfigurationAdmin configAdmin, Collection<ArtifactInstaller> installers) {
@@ -50,6 +59,11 @@ final class ConfigAdminStore implements ConfigStore {
             Configuration configuration = configAdmin.getConfiguration(pid, ANY_BUNDLE);
             if (configuration.getProperties() == null) {
                 configuration.update(new Hashtable<>());
+                long floor = changeCounts.getOrDefault(pid, 0L);
+                while (configuration.getChangeCount() <= floor) {
+                    configuration.update(configuration.getProperties());
+                }
+                seen(pid, configuration);
             }
         } catch (IOException | IllegalStateException e) {
             LOG.warn("Cannot create an empty configuration for {}: {}", pid, e.toString());
@@ -65,6 +79,7 @@ final class ConfigAdminStore implements ConfigStore {
         }
         try {
             configuration.update(properties); // a new change count: ConfigAdmin and SCR deliver it again
+            seen(pid, configuration);
         } catch (IOException | IllegalStateException e) {
             LOG.warn("Cannot hand configuration {} to its bundle again: {}", pid, e.toString());
         }
@@ -97,17 +112,26 @@ final class ConfigAdminStore implements ConfigStore {
         if (properties != null && !name.equals(properties.get(Configurations.FILENAME))) {
             properties.put(Configurations.FILENAME, name);
             configuration.update(properties);
+            seen(pid, configuration);
         }
     }
 
     private Configuration find(String pid) {
         try {
             Configuration[] found = configAdmin.listConfigurations("(service.pid=" + escape(pid) + ")");
-            return found == null || found.length == 0 ? null : found[0];
+            if (found == null || found.length == 0) {
+                return null;
+            }
+            seen(pid, found[0]);
+            return found[0];
         } catch (IOException | InvalidSyntaxException e) {
             LOG.warn("Cannot look configuration {} up: {}", pid, e.toString());
             return null;
         }
+    }
+
+    private void seen(String pid, Configuration configuration) {
+        changeCounts.merge(pid, configuration.getChangeCount(), Math::max);
     }
 
     static Map<String, Object> toMap(Dictionary<String, ?> properties) {
