@@ -50,8 +50,8 @@ class ConfigIT {
         assertThat(entry(container, "sync_wait").path("origin").asText()).endsWith("config/io.cascadence.web.cfg");
         assertThat(ConfigReports.pid(container, "io.cascadence.scheduler").path("file").asText())
                 .endsWith("config/io.cascadence.scheduler.cfg");
-        JsonNode temporal = ConfigReports.pid(container, "io.cascadence.temporal");
-        assertThat(temporal.path("file").isNull()).isTrue();
+        JsonNode cronyx = ConfigReports.pid(container, "io.cascadence.cronyx");
+        assertThat(cronyx.path("file").isNull()).isTrue();
         assertThat(entry(container, "temporal_server").path("source").asText()).isEqualTo("default");
         assertThat(problems(container)).isEqualTo("[]");
 
@@ -59,7 +59,7 @@ class ConfigIT {
         assertThat(config.exitCode()).as(config.stderr()).isZero();
         assertThat(config.stdout().lines()).anyMatch(l -> l.startsWith("io.cascadence\tbackend\tcron\tcfg ("))
                 .anyMatch(l -> l.startsWith("io.cascadence.web\tsync_wait\t30\tcfg (") && l.endsWith("\tlive"))
-                .anyMatch(l -> l.equals("io.cascadence.temporal\ttemporal_server\tlocalhost:7233\tdefault\tat start"));
+                .anyMatch(l -> l.equals("io.cascadence.temporal\ttemporal_server\tlocalhost:7233\tdefault\tlive"));
     }
 
     @Test

@@ -34,6 +34,13 @@ final class Defaults {
     static final String METRICS_PORT = "0";
     static final String IDEAS_PATH = "ideas.yml";
     static final String TEMPORAL_SERVER = "localhost:7233";
+    static final String TEMPORAL_NAMESPACE = "default";
+    static final String TEMPORAL_TASK_QUEUE = "cascadence";
+    static final String TEMPORAL_TLS = "false";
+    static final String TEMPORAL_TLS_CERT = "";
+    static final String TEMPORAL_TLS_KEY = "";
+    static final String TEMPORAL_TLS_CA = "";
+    static final String TEMPORAL_ATTEMPTS = "3";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";
     static final String CRONYX_REFRESH = "true";

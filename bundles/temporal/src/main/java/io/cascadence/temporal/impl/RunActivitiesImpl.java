@@ -1,0 +1,114 @@
+package io.cascadence.temporal.impl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cascadence.api.CascadenceException;
+import io.cascadence.api.RunHandle;
+import io.cascadence.api.RunRequest;
+import io.cascadence.api.RunResult;
+import io.cascadence.api.Scheduler;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.spi.RunExecutor;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Runs a workflow's task in this container through the core's {@link RunExecutor}, so its run record, events and
+ * metrics are those of a local run. A later attempt (after the worker of the first was lost) runs as
+ * {@code RUNID@N}, N the attempt, since the first attempt's record keeps the run id.
+ */
+final class RunActivitiesImpl implements RunActivities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunActivitiesImpl.class);
+    private static final long HEARTBEAT_EVERY_MS = 2_000;
+
+    private final RunExecutor executor;
+    private final Scheduler scheduler;
+
+    RunActivitiesImpl(RunExecutor executor, Scheduler scheduler) {
+        this.executor = executor;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public Object runTask(RunInput input) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        int attempt = context.getInfo().getAttempt();
+        RunRequest request = input.toRequest();
+        if (attempt > 1) {
+            request = request.withRunId(input.runId() + "@" + attempt);
+        }
+        RunHandle handle;
+        try {
+            handle = executor.execute(request);
+        } catch (CascadenceException e) {
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED, e.getClass().getSimpleName());
+        }
+        CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
+        while (true) {
+            try {
+                return json(done.get(HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS).result());
+            } catch (TimeoutException e) {
+                heartbeat(context, handle.runId(), done);
+            } catch (ExecutionException e) {
+                throw failure(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                scheduler.cancel(handle.runId());
+                throw ApplicationFailure.newFailure("the worker was stopped during the run", "WorkerStopped");
+            }
+        }
+    }
+
+    /** Tells Temporal the run goes on; a cancelled workflow (or a lost one) cancels the run here. */
+    private void heartbeat(ActivityExecutionContext context, String runId, CompletableFuture<RunResult> done) {
+        try {
+            context.heartbeat(null);
+        } catch (ActivityCompletionException e) {
+            LOG.info("Run {}: its workflow was cancelled or is gone ({}); cancelling the run", runId,
+                    e.getClass().getSimpleName());
+            try {
+                scheduler.cancel(runId);
+            } catch (CascadenceException ended) {
+                LOG.debug("Run {} had ended: {}", runId, ended.getMessage());
+            }
+            done.exceptionally(error -> null).join();
+            throw e;
+        }
+    }
+
+    private static ApplicationFailure failure(Throwable cause) {
+        if (cause instanceof TaskFailedException failed) {
+            return ApplicationFailure.newNonRetryableFailure(failed.getMessage(), TASK_FAILED, failed.stage(),
+                    failed.status());
+        }
+        return ApplicationFailure.newNonRetryableFailure(TaskFailedException.messageOf(cause), TASK_FAILED, null,
+                "error");
+    }
+
+    /** The result as a JSON value: maps, lists, strings, numbers, booleans and null pass; anything else as text. */
+    static Object json(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), json(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RunActivitiesImpl::json).toList();
+        }
+        return String.valueOf(value);
+    }
+}

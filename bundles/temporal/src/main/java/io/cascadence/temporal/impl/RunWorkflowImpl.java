@@ -1,0 +1,49 @@
+package io.cascadence.temporal.impl;
+
+import java.time.Duration;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+
+/**
+ * The workflow of one run: one activity that runs the task on whichever worker of the task queue takes it. Its
+ * code must stay deterministic (Temporal replays it from its history): no clocks, no randomness, no I/O here.
+ */
+public class RunWorkflowImpl implements RunWorkflow {
+
+    /** How long a worker may go without a heartbeat before Temporal gives its activity to another worker. */
+    static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+    /** An activity has to have a limit; the task's own timeout is enforced by the container that runs it. */
+    static final Duration RUN_LIMIT = Duration.ofDays(366);
+
+    private String state = "queued";
+
+    @Override
+    public Object run(RunInput input) {
+        RunActivities activities = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(RUN_LIMIT)
+                .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setMaximumAttempts(Math.max(1, input.attempts()))
+                        .setDoNotRetry(RunActivities.TASK_FAILED, RunActivities.REFUSED)
+                        .build())
+                .build());
+        state = "running";
+        try {
+            Object result = activities.runTask(input);
+            state = "success";
+            return result;
+        } catch (ActivityFailure | CanceledFailure e) {
+            state = "ended";
+            throw e;
+        }
+    }
+
+    @Override
+    public String state() {
+        return state;
+    }
+}

@@ -1,0 +1,206 @@
+package io.cascadence.temporal.impl;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cascadence.api.BackendUnavailableException;
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.RunHandle;
+import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRequest;
+import io.cascadence.api.RunResult;
+import io.cascadence.api.Scheduler;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.health.HealthContributor;
+import io.cascadence.api.spi.RunExecutor;
+import io.cascadence.api.spi.SchedulerBackend;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+
+/**
+ * {@code backend = temporal}: every run request becomes a Temporal workflow ({@link RunWorkflow}, workflow id = run
+ * id) on the configured task queue, and this container's worker, like that of every installation connected to the
+ * same service and queue, runs the workflows it takes through the core's {@link RunExecutor}. The connection and
+ * the worker exist only while {@code backend} names {@code temporal}; a service that does not answer is retried
+ * every {@value #RETRY_SECONDS} s and reported on {@code /health}, and meanwhile run requests are refused with
+ * {@link BackendUnavailableException} (HTTP 503), never run elsewhere.
+ */
+@Component(service = {SchedulerBackend.class, HealthContributor.class},
+        property = SchedulerBackend.NAME + "=" + TemporalSettings.BACKEND,
+        configurationPid = {TemporalConfiguration.PID, "io.cascadence"})
+public class TemporalBackend implements SchedulerBackend, HealthContributor {
+
+    static final long RETRY_SECONDS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(TemporalBackend.class);
+
+    private final RunActivities activities;
+    private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "cascadence-temporal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** What the configuration asks for: settings while backend = temporal, else null. Keeper thread only. */
+    private TemporalSettings wanted;
+    private volatile TemporalConnection connection;
+    private volatile String problem;
+
+    @Activate
+    public TemporalBackend(@Reference RunExecutor executor, @Reference Scheduler scheduler,
+            TemporalConfiguration configuration) {
+        this.activities = new RunActivitiesImpl(executor, scheduler);
+        configure(configuration);
+        keeper.scheduleWithFixedDelay(this::keep, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A change of this PID, or of {@code backend}, reconnects or disconnects on the keeper thread. */
+    @Modified
+    void configure(TemporalConfiguration configuration) {
+        keeper.execute(() -> {
+            if (!TemporalSettings.BACKEND.equals(configuration.backend())) {
+                wanted = null;
+                problem = null;
+            } else {
+                try {
+                    wanted = TemporalSettings.of(configuration);
+                    problem = null;
+                } catch (IllegalArgumentException e) {
+                    wanted = null;
+                    problem = "Temporal backend: " + e.getMessage() + "; runs are refused until it is fixed";
+                    LOG.error(problem);
+                }
+            }
+            keep();
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        keeper.execute(() -> {
+            wanted = null;
+            problem = null;
+            keep();
+        });
+        keeper.shutdown();
+        keeper.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** Brings the connection in line with what is wanted; on the keeper thread. */
+    private void keep() {
+        TemporalConnection current = connection;
+        if (current != null && !current.settings().equals(wanted)) {
+            connection = null;
+            current.close();
+            current = null;
+        }
+        if (wanted == null || current != null) {
+            if (current != null) {
+                problem = current.healthy() ? null : "Temporal backend: the service at " + wanted.describe()
+                        + " does not answer its health check; runs already accepted wait for it";
+            }
+            return;
+        }
+        try {
+            connection = TemporalConnection.open(wanted, activities);
+            problem = null;
+        } catch (Exception e) { // gRPC's StatusRuntimeException, an SSLException
+            String reason = problem == null || !problem.contains("cannot reach") ? null : problem;
+            problem = "Temporal backend: cannot reach Temporal at " + wanted.describe() + " (" + e.getMessage()
+                    + "); run requests are refused (503) until it answers; retrying every " + RETRY_SECONDS + " s";
+            if (reason == null) {
+                LOG.warn(problem);
+            }
+        }
+    }
+
+    @Override
+    public List<String> warnings() {
+        String now = problem;
+        return now == null ? List.of() : List.of(now);
+    }
+
+    /**
+     * Starts the run's workflow and answers at once with its id; the completion follows the workflow.
+     *
+     * @throws BackendUnavailableException while no Temporal service is connected, or when it refuses the workflow
+     * @throws InvalidRequestException when a workflow with the request's run id exists
+     */
+    @Override
+    public RunHandle submit(RunRequest request) {
+        TemporalConnection now = connection;
+        if (now == null) {
+            String why = problem;
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, why != null ? why
+                    : "Temporal backend: not connected to a Temporal service yet");
+        }
+        TemporalSettings settings = now.settings();
+        String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        RunWorkflow workflow = now.client().newWorkflowStub(RunWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setTaskQueue(settings.taskQueue())
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+        try {
+            WorkflowClient.start(workflow::run, RunInput.of(request, runId, settings.attempts()));
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            throw new InvalidRequestException("run id '" + runId + "' is in use");
+        } catch (RuntimeException e) {
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
+                    + " did not accept the run: " + e.getMessage());
+        }
+        CompletableFuture<Object> result = WorkflowStub.fromTyped(workflow).getResultAsync(Object.class);
+        CompletableFuture<RunResult> completion = result.handle((value, error) -> {
+            if (error != null) {
+                throw new CompletionException(failure(request.taskName(), runId, unwrap(error)));
+            }
+            return new RunResult(runId, request.taskName(), value);
+        });
+        return new RunHandle(runId, completion.minimalCompletionStage());
+    }
+
+    /** The run's failure as the core reports one: its stage, status and reason, from the activity's failure. */
+    static TaskFailedException failure(String taskName, String runId, Throwable error) {
+        Throwable cause = error instanceof WorkflowFailedException failed ? failed.getCause() : error;
+        if (cause instanceof ActivityFailure activity) {
+            cause = activity.getCause();
+        }
+        if (cause instanceof ApplicationFailure application) {
+            String stage = null;
+            String status = RunRecord.ERROR;
+            if (RunActivities.TASK_FAILED.equals(application.getType()) && application.getDetails().getSize() >= 2) {
+                stage = application.getDetails().get(0, String.class, String.class);
+                status = application.getDetails().get(1, String.class, String.class);
+            }
+            return new TaskFailedException(taskName, runId, stage, status, application.getOriginalMessage(), null);
+        }
+        if (cause instanceof CanceledFailure) {
+            return new TaskFailedException(taskName, runId, null, RunRecord.CANCELLED, "the workflow was cancelled",
+                    null);
+        }
+        return new TaskFailedException(taskName, runId, null, RunRecord.ERROR,
+                cause == null ? String.valueOf(error) : cause.getMessage(), null);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

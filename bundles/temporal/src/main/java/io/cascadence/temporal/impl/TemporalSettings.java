@@ -1,0 +1,95 @@
+package io.cascadence.temporal.impl;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.net.ssl.SSLException;
+
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/**
+ * Where and how the backend reaches Temporal, from {@link TemporalConfiguration}.
+ *
+ * @param target the frontend's {@code host:port}
+ * @param namespace the Temporal namespace
+ * @param taskQueue the task queue of runs
+ * @param tls whether to use TLS
+ * @param cert PEM client certificate, or {@code null}
+ * @param key PEM PKCS#8 key of {@code cert}, or {@code null}
+ * @param ca PEM certificate authority, or {@code null} for the JVM's
+ * @param attempts attempts of a run's activity, at least 1
+ */
+record TemporalSettings(String target, String namespace, String taskQueue, boolean tls, Path cert, Path key, Path ca,
+        int attempts) {
+
+    /** The backend's name, as {@code backend} names it. */
+    static final String BACKEND = "temporal";
+
+    /**
+     * @throws IllegalArgumentException naming the key when a value cannot be used (a blank address, a certificate
+     *         without its key, a file that cannot be read)
+     */
+    static TemporalSettings of(TemporalConfiguration configuration) {
+        String target = configuration.temporal__server().strip();
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("temporal_server is empty: expected the Temporal frontend's host:port");
+        }
+        String namespace = blankTo(configuration.temporal__namespace(), "default");
+        String queue = blankTo(configuration.temporal__task__queue(), "cascadence");
+        Path cert = file("temporal_tls_cert", configuration.temporal__tls__cert());
+        Path key = file("temporal_tls_key", configuration.temporal__tls__key());
+        Path ca = file("temporal_tls_ca", configuration.temporal__tls__ca());
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("temporal_tls_cert and temporal_tls_key go together: set both for "
+                    + "mutual TLS, or neither");
+        }
+        boolean tls = configuration.temporal__tls() || cert != null || ca != null;
+        return new TemporalSettings(target, namespace, queue, tls, cert, key, ca,
+                Math.max(1, configuration.temporal__attempts()));
+    }
+
+    /**
+     * The service stubs' options: the target, with TLS the SSL context, and the channel's threads, which the caller
+     * owns and stops.
+     */
+    WorkflowServiceStubsOptions stubsOptions(ChannelThreads threads) throws SSLException {
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(target)
+                .setChannelInitializer(threads::apply);
+        if (tls) {
+            SslContextBuilder ssl = GrpcSslContexts.forClient();
+            if (cert != null) {
+                ssl.keyManager(cert.toFile(), key.toFile());
+            }
+            if (ca != null) {
+                ssl.trustManager(ca.toFile());
+            }
+            SslContext context = ssl.build();
+            options.setSslContext(context);
+        }
+        return options.build();
+    }
+
+    /** For logs and health: where it connects, without secrets. */
+    String describe() {
+        return target + " (namespace " + namespace + ", task queue " + taskQueue + (tls ? ", TLS" : "") + ")";
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static Path file(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        File file = new File(value.strip());
+        if (!Files.isReadable(file.toPath())) {
+            throw new IllegalArgumentException(name + " names " + file + ", which cannot be read");
+        }
+        return file.toPath().toAbsolutePath();
+    }
+}

@@ -1,0 +1,170 @@
+package io.cascadence.temporal.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cascadence.api.Identity;
+import io.cascadence.api.RunHandle;
+import io.cascadence.api.RunRecord;
+import io.cascadence.api.RunRequest;
+import io.cascadence.api.RunResult;
+import io.cascadence.api.Scheduler;
+import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.Trigger;
+import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.spi.RunExecutor;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+
+/** The run workflow and its activity against Temporal's in-process test service, with the core faked. */
+class RunWorkflowTest {
+
+    private static final String QUEUE = "runs";
+
+    private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
+    private final List<String> cancelled = new CopyOnWriteArrayList<>();
+    private volatile Function<RunRequest, RunHandle> runs;
+    private TestWorkflowEnvironment environment;
+    private WorkflowClient client;
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        Worker worker = environment.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(RunWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new RunActivitiesImpl(executor(), scheduler()));
+        environment.start();
+        client = environment.getWorkflowClient();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    @Test
+    void aRunIsExecutedInTheContainerUnderTheWorkflowIdAndAnswersItsResult() {
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                new RunResult(request.runId(), request.taskName(), Map.of("rows", 3, "names", List.of("a", "b")))));
+        RunRequest request = new RunRequest("etl", new Identity("ann", "ops"), Map.of("day", "2026-12-06"),
+                Trigger.of("cron"), java.time.Instant.parse("2026-12-06T05:00:00Z"), null);
+
+        Object result = workflow("run-1").run(RunInput.of(request, "run-1", 3));
+
+        assertThat(result).isEqualTo(Map.of("rows", 3, "names", List.of("a", "b")));
+        assertThat(executed).singleElement().satisfies(r -> {
+            assertThat(r.runId()).isEqualTo("run-1");
+            assertThat(r.taskName()).isEqualTo("etl");
+            assertThat(r.identity()).isEqualTo(new Identity("ann", "ops"));
+            assertThat(r.input()).isEqualTo(Map.of("day", "2026-12-06"));
+            assertThat(r.trigger()).isEqualTo(Trigger.of("cron"));
+            assertThat(r.dueAt()).isEqualTo(java.time.Instant.parse("2026-12-06T05:00:00Z"));
+        });
+    }
+
+    @Test
+    void aFailedRunIsNotRetriedAndKeepsItsStageStatusAndReason() {
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.failedFuture(
+                new TaskFailedException(request.taskName(), request.runId(), "verify", "verify said no")));
+
+        assertThatThrownBy(() -> workflow("run-2").run(input("run-2")))
+                .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+                    TaskFailedException failure = TemporalBackend.failure("etl", "run-2", e);
+                    assertThat(failure.stage()).isEqualTo("verify");
+                    assertThat(failure.status()).isEqualTo(RunRecord.ERROR);
+                    assertThat(failure.getMessage()).isEqualTo("verify said no");
+                });
+        assertThat(executed).hasSize(1);
+    }
+
+    @Test
+    void aRefusedRunIsNotRetriedAndSaysWhy() {
+        runs = request -> {
+            throw new UnknownTaskException(request.taskName());
+        };
+
+        assertThatThrownBy(() -> workflow("run-3").run(input("run-3")))
+                .isInstanceOfSatisfying(WorkflowFailedException.class, e -> assertThat(
+                        TemporalBackend.failure("etl", "run-3", e).getMessage()).contains("etl"));
+        assertThat(executed).hasSize(1);
+    }
+
+    @Test
+    void cancellingTheWorkflowCancelsTheRunInTheContainer() throws Exception {
+        CompletableFuture<RunResult> never = new CompletableFuture<>();
+        runs = request -> new RunHandle(request.runId(), never);
+        RunWorkflow workflow = workflow("run-4");
+        WorkflowClient.start(workflow::run, input("run-4"));
+        WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (executed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(stub.query("state", String.class)).isEqualTo("running");
+
+        stub.cancel();
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (cancelled.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        never.completeExceptionally(new TaskFailedException("etl", "run-4", null, RunRecord.CANCELLED, "cancelled",
+                null));
+
+        assertThat(cancelled).containsExactly("run-4");
+    }
+
+    private RunWorkflow workflow(String id) {
+        return client.newWorkflowStub(RunWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
+    }
+
+    private static RunInput input(String runId) {
+        return RunInput.of(RunRequest.of("etl", Trigger.of("api")), runId, 3);
+    }
+
+    private RunExecutor executor() {
+        return new RunExecutor() {
+            @Override
+            public void check(RunRequest request) {
+            }
+
+            @Override
+            public RunHandle execute(RunRequest request) {
+                executed.add(request);
+                return runs.apply(request);
+            }
+
+            @Override
+            public RunHandle executeAfter(RunRequest request, List<String> prerequisites) {
+                return execute(request);
+            }
+        };
+    }
+
+    private Scheduler scheduler() {
+        return (Scheduler) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Scheduler.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("cancel")) {
+                        cancelled.add((String) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

@@ -1,0 +1,100 @@
+package io.cascadence.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * backend = temporal against Temporal's own test server over gRPC: runs become workflows that this container's
+ * worker executes, recorded like local runs; a Temporal service that does not answer is reported and refused.
+ */
+class TemporalIT {
+
+    private static final Path RUNS = Path.of(System.getProperty("runs.jar"));
+
+    private static Installation temporal(String name, String server) {
+        Installation installation = Installation.copy(name);
+        Installation.dropInto(RUNS, installation.plugins().resolve("runs.jar"));
+        installation.environment.put("CASCADENCE_SCHEDULER", "temporal");
+        installation.environment.put("TEMPORAL_SERVER", server);
+        installation.environment.put("CASCADENCE_TEMPORAL_TASK_QUEUE", name);
+        return installation;
+    }
+
+    private static void awaitTasks(Http http) {
+        Await.until("the runs example's tasks", () -> http.get("/tasks").body().contains("\"greet\""));
+    }
+
+    @Test
+    void aRunGoesThroughTemporalAndIsRecordedLikeALocalRun() {
+        try (TemporalServerProcess server = TemporalServerProcess.start();
+                ContainerProcess container = temporal("temporal-run", server.address()).start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected to "
+                    + server.address()));
+
+            Http.Response greeted = http.postJson("/tasks/greet/run", "{\"name\": \"Ada\"}");
+
+            assertThat(greeted.status()).as(greeted.body()).isEqualTo(200);
+            assertThat(greeted.json().path("result").asText()).isEqualTo("Hello, Ada!");
+            String runId = greeted.json().path("run_id").asText();
+            JsonNode record = http.get("/runs/" + runId).json();
+            assertThat(record.path("status").asText()).isEqualTo("success");
+            assertThat(record.path("task").asText()).isEqualTo("greet");
+            assertThat(record.path("trigger").asText()).isEqualTo("api");
+            assertThat(record.path("input").asText()).isEqualTo("{\"name\":\"Ada\"}");
+            assertThat(http.get("/health").body()).doesNotContain("Temporal");
+        }
+    }
+
+    @Test
+    void aRunCancelledThroughTheApiEndsAsCancelledAndItsWorkflowFails() {
+        try (TemporalServerProcess server = TemporalServerProcess.start();
+                ContainerProcess container = temporal("temporal-cancel", server.address()).start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
+
+            Http.Response started = http.postJson("/tasks/sleep/run-async", "{\"seconds\": 600}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().path("run_id").asText();
+            Await.until("the run running", () -> "running".equals(http.get("/runs/" + runId).json()
+                    .path("status").asText()));
+
+            Http.Response cancel = http.post("/runs/" + runId + "/cancel");
+            assertThat(cancel.status()).as(cancel.body()).isIn(200, 202);
+            Await.until("the run cancelled", () -> "cancelled".equals(http.get("/runs/" + runId).json()
+                    .path("status").asText()));
+        }
+    }
+
+    @Test
+    void aTemporalServiceThatDoesNotAnswerIsReportedRunsAreRefusedAndItIsRetried() {
+        int port = Installation.freePort();
+        Installation installation = temporal("temporal-down", "127.0.0.1:" + port);
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            Await.until("the outage on /health", () -> http.get("/health").body()
+                    .contains("cannot reach Temporal at 127.0.0.1:" + port));
+
+            Http.Response refused = http.post("/tasks/greet/run");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().path("detail").asText()).contains("Temporal").contains("127.0.0.1:" + port);
+            assertThat(http.get("/runs?task=greet").json().size()).isZero();
+
+            try (TemporalServerProcess server = TemporalServerProcess.start(port)) {
+                Await.until("reconnected", () -> container.log().contains("Temporal backend: connected to "
+                        + server.address()));
+                Http.Response greeted = http.post("/tasks/greet/run");
+                assertThat(greeted.status()).as(greeted.body()).isEqualTo(200);
+                assertThat(http.get("/health").body()).doesNotContain("cannot reach Temporal");
+            }
+        }
+    }
+}
