@@ -2,6 +2,7 @@ package io.cascadence.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ class TemporalIT {
         Installation installation = Installation.copy(name);
         Installation.dropInto(RUNS, installation.plugins().resolve("runs.jar"));
         installation.environment.put("CASCADENCE_SCHEDULER", "temporal");
-        installation.environment.put("TEMPORAL_SERVER", server);
+        if (server != null) {
+            installation.environment.put("TEMPORAL_SERVER", server);
+        }
         installation.environment.put("CASCADENCE_TEMPORAL_TASK_QUEUE", name);
         return installation;
     }
@@ -30,9 +33,10 @@ class TemporalIT {
     }
 
     @Test
-    void aRunGoesThroughTemporalAndIsRecordedLikeALocalRun() {
+    void aRunGoesThroughTemporalAndIsRecordedLikeALocalRunAndItsHistoryReplays() throws Exception {
+        Installation installation = temporal("temporal-run", null);
         try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess container = temporal("temporal-run", server.address()).start()) {
+                ContainerProcess container = withServer(installation, server).start()) {
             Http http = container.http;
             awaitTasks(http);
             Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected to "
@@ -49,7 +53,32 @@ class TemporalIT {
             assertThat(record.path("trigger").asText()).isEqualTo("api");
             assertThat(record.path("input").asText()).isEqualTo("{\"name\":\"Ada\"}");
             assertThat(http.get("/health").body()).doesNotContain("Temporal");
+
+            // Its workflow's history, exported, replays against this code; an edited one does not.
+            Http.Response history = http.get("/temporal/history/" + runId);
+            assertThat(history.status()).as(history.body()).isEqualTo(200);
+            assertThat(history.body()).contains("\"CascadenceRun\"").contains("\"RunTask\"");
+            Path file = Installation.tempFile("history", ".json");
+            Files.writeString(file, history.body());
+            Installation.CommandResult replayed = installation.task("replay-history", file.toString());
+            assertThat(replayed.exitCode()).as(replayed.stderr()).isZero();
+            assertThat(replayed.stdout()).matches("replayed " + file + ": deterministic \\(\\d+ events\\)\\n");
+            Path edited = Installation.tempFile("edited", ".json");
+            Files.writeString(edited, history.body().replace("\"RunTask\"", "\"Renamed\""));
+            Installation.CommandResult differs = installation.task("replay-history", edited.toString());
+            assertThat(differs.exitCode()).isEqualTo(1);
+            assertThat(differs.stderr()).startsWith("error: " + edited + " is not deterministic for this code: ");
+            Installation.CommandResult notAHistory = installation.task("replay-history", installation.config()
+                    .resolve("io.cascadence.web.cfg").toString());
+            assertThat(notAHistory.exitCode()).isEqualTo(1);
+            assertThat(notAHistory.stderr()).contains("not a Temporal workflow history");
+            assertThat(http.get("/temporal/history/no-such-run").status()).isEqualTo(404);
         }
+    }
+
+    private static Installation withServer(Installation installation, TemporalServerProcess server) {
+        installation.environment.put("TEMPORAL_SERVER", server.address());
+        return installation;
     }
 
     @Test

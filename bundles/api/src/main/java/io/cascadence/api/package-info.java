@@ -6,7 +6,7 @@
  * component property type. Every run, whatever triggered it, goes through the active {@link io.cascadence.api.Scheduler}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.cascadence.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -57,6 +57,15 @@ final class CommandHelp {
                                        container, CASCADENCE_HTTP_HOST and CASCADENCE_HTTP_PORT)
                     Output: workflow written to FILE. A folder that does not exist or cannot be written:
                     error: cannot write FILE: <reason> (exit 1)."""),
+            Map.entry("replay-history", """
+                    Usage: task replay-history FILE
+
+                    Replays FILE, a Temporal workflow history of a run (JSON, as Temporal's UI downloads it or
+                    temporal workflow show --output json writes it), against the workflow code of this installation
+                    with Temporal's replayer (POST /temporal/replay). No Temporal service is needed.
+                    Output: replayed FILE: deterministic (N events). A history this code does not replay the same
+                    way: error: FILE is not deterministic for this code: <the first difference> (exit 1). A file
+                    that cannot be read, or that is not a history of a run: error: and why (exit 1)."""),
             Map.entry("ai-idea", """
                     Usage: task ai-idea TEXT
 

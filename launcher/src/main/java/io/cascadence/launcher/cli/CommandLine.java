@@ -53,7 +53,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("pointer-sync", new Spec(List.of(), Set.of())),
             Map.entry("watch-plugins", new Spec(List.of("DIR"), Set.of())),
             Map.entry("export-n8n", new Spec(List.of("FILE"), Set.of("base-url"))),
-            Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())));
+            Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())),
+            Map.entry("replay-history", new Spec(List.of("FILE"), Set.of())));
 
     /** Arguments that may be left out, and what they then are: the original's watch-plugins watched "." . */
     private static final Map<String, List<String>> DEFAULT_ARGUMENTS = Map.of("watch-plugins", List.of("."));
@@ -102,6 +103,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "                                            URL (default: this installation's container address)",
             "  ai-idea TEXT                              keep an idea (quote TEXT) in data/ideas.yml, for",
             "                                            --user-id/--group-id, hashed",
+            "  replay-history FILE                       replay an exported Temporal history of a run against",
+            "                                            this code: deterministic, or error: and the difference",
             "",
             "Every command takes --user-id and --group-id: who the request is for (X-User-ID, X-Group-ID).",
             "task COMMAND --help describes one command: its arguments, options, output and exit codes.",

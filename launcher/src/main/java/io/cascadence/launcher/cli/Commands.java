@@ -1,6 +1,9 @@
 package io.cascadence.launcher.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,6 +75,7 @@ final class Commands {
             case "watch-plugins" -> watchPlugins(line, identity);
             case "export-n8n" -> exportN8n(line, identity);
             case "ai-idea" -> aiIdea(line, identity);
+            case "replay-history" -> replayHistory(line, identity);
             default -> throw new IllegalStateException(line.command());
         }
     }
@@ -249,6 +253,25 @@ final class Commands {
         JsonNode workflow = rest.get("/export/n8n?base_url=" + RestClient.segment(base), identity);
         WorkflowFile.write(Path.of(name), workflow);
         out.println("workflow written to " + name);
+    }
+
+    /** Sends the history to the container, which replays it; a history that does not replay the same way fails. */
+    private void replayHistory(CommandLine line, Map<String, String> identity) {
+        String name = line.arguments().get(0);
+        String history;
+        try {
+            history = Files.readString(Path.of(name));
+        } catch (NoSuchFileException e) {
+            throw new RestClient.CommandFailedException("cannot read " + name + ": no such file");
+        } catch (IOException e) {
+            throw new RestClient.CommandFailedException("cannot read " + name + ": " + e);
+        }
+        JsonNode outcome = rest.post("/temporal/replay", identity, history).body();
+        if (!outcome.path("deterministic").asBoolean()) {
+            throw new RestClient.CommandFailedException(name + " is not deterministic for this code: "
+                    + outcome.path("error").asText());
+        }
+        out.println("replayed " + name + ": deterministic (" + outcome.path("events").asInt() + " events)");
     }
 
     /** {@code idea sent}, the original's line, once the container has kept the idea. */

@@ -24,9 +24,13 @@ import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.UnknownRunException;
+import io.cascadence.api.WorkflowHistories;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.spi.RunExecutor;
 import io.cascadence.api.spi.SchedulerBackend;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -45,10 +49,10 @@ import io.temporal.failure.CanceledFailure;
  * every {@value #RETRY_SECONDS} s and reported on {@code /health}, and meanwhile run requests are refused with
  * {@link BackendUnavailableException} (HTTP 503), never run elsewhere.
  */
-@Component(service = {SchedulerBackend.class, HealthContributor.class},
+@Component(service = {SchedulerBackend.class, HealthContributor.class, WorkflowHistories.class},
         property = SchedulerBackend.NAME + "=" + TemporalSettings.BACKEND,
         configurationPid = {TemporalConfiguration.PID, "io.cascadence"})
-public class TemporalBackend implements SchedulerBackend, HealthContributor {
+public class TemporalBackend implements SchedulerBackend, HealthContributor, WorkflowHistories {
 
     static final long RETRY_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(TemporalBackend.class);
@@ -146,12 +150,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor {
      */
     @Override
     public RunHandle submit(RunRequest request) {
-        TemporalConnection now = connection;
-        if (now == null) {
-            String why = problem;
-            throw new BackendUnavailableException(TemporalSettings.BACKEND, why != null ? why
-                    : "Temporal backend: not connected to a Temporal service yet");
-        }
+        TemporalConnection now = connected();
         TemporalSettings settings = now.settings();
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         RunWorkflow workflow = now.client().newWorkflowStub(RunWorkflow.class, WorkflowOptions.newBuilder()
@@ -175,6 +174,46 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor {
             return new RunResult(runId, request.taskName(), value);
         });
         return new RunHandle(runId, completion.minimalCompletionStage());
+    }
+
+    @Override
+    public Outcome replay(String history) {
+        return HistoryReplay.replay(history);
+    }
+
+    @Override
+    public String export(String runId) {
+        TemporalConnection now = connected();
+        try {
+            return now.client().fetchHistory(runId).toJson(true);
+        } catch (RuntimeException failure) {
+            StatusRuntimeException e = status(failure);
+            if (e != null && e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw new UnknownRunException(runId, "No workflow of a run on Temporal at "
+                        + now.settings().describe() + " has the id");
+            }
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at "
+                    + now.settings().describe() + " did not answer: " + failure.getMessage());
+        }
+    }
+
+    private static StatusRuntimeException status(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatusRuntimeException status) {
+                return status;
+            }
+        }
+        return null;
+    }
+
+    private TemporalConnection connected() {
+        TemporalConnection now = connection;
+        if (now == null) {
+            String why = problem;
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, why != null
+                    ? why.replaceFirst("^Temporal backend: ", "") : "not connected to a Temporal service (backend is not temporal, or it is connecting)");
+        }
+        return now;
     }
 
     /** The run's failure as the core reports one: its stage, status and reason, from the activity's failure. */

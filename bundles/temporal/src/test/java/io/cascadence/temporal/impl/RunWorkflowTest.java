@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cascadence.api.Identity;
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.WorkflowHistories;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
@@ -127,6 +129,37 @@ class RunWorkflowTest {
                 null));
 
         assertThat(cancelled).containsExactly("run-4");
+    }
+
+    @Test
+    void aRunsHistoryReplaysDeterministicallyAndAnEditedOneDoesNot() {
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                new RunResult(request.runId(), request.taskName(), "done")));
+        workflow("run-5").run(input("run-5"));
+        String history = client.fetchHistory("run-5").toJson(true);
+
+        WorkflowHistories.Outcome replayed = HistoryReplay.replay(history);
+        assertThat(replayed.deterministic()).as(replayed.problem()).isTrue();
+        assertThat(replayed.events()).isGreaterThan(5);
+
+        // Code that scheduled another activity than the history records is not deterministic for it.
+        WorkflowHistories.Outcome edited = HistoryReplay.replay(history.replace("\"RunTask\"", "\"OtherTask\""));
+        assertThat(edited.deterministic()).isFalse();
+        assertThat(edited.problem()).isNotBlank();
+    }
+
+    @Test
+    void whatIsNotAHistoryOfARunIsRefusedNamingWhy() {
+        assertThatThrownBy(() -> HistoryReplay.replay("{\"events\": ")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("not a Temporal workflow history");
+        assertThatThrownBy(() -> HistoryReplay.replay(" ")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("no history");
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                new RunResult(request.runId(), request.taskName(), "done")));
+        workflow("run-6").run(input("run-6"));
+        String other = client.fetchHistory("run-6").toJson(true).replace("\"CascadenceRun\"", "\"Billing\"");
+        assertThatThrownBy(() -> HistoryReplay.replay(other)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'Billing'").hasMessageContaining("'CascadenceRun'");
     }
 
     private RunWorkflow workflow(String id) {

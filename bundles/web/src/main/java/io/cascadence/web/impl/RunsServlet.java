@@ -62,7 +62,7 @@ public class RunsServlet extends RoutedServlet {
             return;
         }
         String runId = path.get(0);
-        RunRecord record = visible(request, runId);
+        RunRecord record = visible(history, config, request, runId);
         Map<String, Object> body = RunJson.describe(record);
         body.put("children", history.children(runId).stream().map(RunJson::describe).toList());
         Json.write(response, HttpServletResponse.SC_OK, body);
@@ -71,7 +71,7 @@ public class RunsServlet extends RoutedServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String runId = Paths.below(request).get(0);
-        visible(request, runId);
+        visible(history, config, request, runId);
         scheduler.cancel(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "cancelled");
@@ -83,7 +83,8 @@ public class RunsServlet extends RoutedServlet {
      * The run, when the caller may see it: with a token bound to a user, only that user's runs are there for it
      * (another's is answered as unknown, so that its existence is not told either).
      */
-    private RunRecord visible(HttpServletRequest request, String runId) {
+    /** The run on record, when the caller may see it (a token bound to a user sees that user's runs). */
+    static RunRecord visible(RunHistory history, CascadenceConfig config, HttpServletRequest request, String runId) {
         Optional<RunRecord> record = history.find(runId);
         Identity bound = BoundIdentityRequest.of(request);
         if (bound != null) {
