@@ -18,13 +18,17 @@ class TemporalIT {
     private static final Path RUNS = Path.of(System.getProperty("runs.jar"));
 
     private static Installation temporal(String name, String server) {
+        return temporal(name, server, name);
+    }
+
+    private static Installation temporal(String name, String server, String queue) {
         Installation installation = Installation.copy(name);
         Installation.dropInto(RUNS, installation.plugins().resolve("runs.jar"));
         installation.environment.put("CASCADENCE_SCHEDULER", "temporal");
         if (server != null) {
             installation.environment.put("TEMPORAL_SERVER", server);
         }
-        installation.environment.put("CASCADENCE_TEMPORAL_TASK_QUEUE", name);
+        installation.environment.put("CASCADENCE_TEMPORAL_TASK_QUEUE", queue);
         return installation;
     }
 
@@ -126,4 +130,40 @@ class TemporalIT {
             }
         }
     }
+
+    @Test
+    void twoInstallationsShareTheQueueAndWhenTheOneRunningARunIsKilledTheOtherFinishesIt() {
+        try (TemporalServerProcess server = TemporalServerProcess.start();
+                ContainerProcess first = temporal("temporal-first", server.address(), "shared").start();
+                ContainerProcess second = temporal("temporal-second", server.address(), "shared").start()) {
+            for (ContainerProcess container : new ContainerProcess[] {first, second}) {
+                awaitTasks(container.http);
+                Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
+            }
+
+            Http.Response started = first.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 8}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().path("run_id").asText();
+            Await.until("the run running on one of them", () -> running(first, runId) || running(second, runId));
+            ContainerProcess running = running(first, runId) ? first : second;
+            ContainerProcess survivor = running == first ? second : first;
+
+            running.kill();
+
+            // Temporal gives the run's activity to the survivor once the killed worker's heartbeats stop (10 s);
+            // it runs it as attempt 2.
+            Await.until(java.time.Duration.ofSeconds(90), () -> "the run finished by the survivor; its log:\n"
+                    + survivor.log(), () -> "success".equals(survivor.http.get("/runs/" + runId + "@2").json()
+                            .path("status").asText()));
+            JsonNode record = survivor.http.get("/runs/" + runId + "@2").json();
+            assertThat(record.path("task").asText()).isEqualTo("sleep");
+            assertThat(record.path("result").asText()).contains("slept 8");
+        }
+    }
+
+    private static boolean running(ContainerProcess container, String runId) {
+        Http.Response record = container.http.get("/runs/" + runId);
+        return record.status() == 200 && "running".equals(record.json().path("status").asText());
+    }
 }
+
