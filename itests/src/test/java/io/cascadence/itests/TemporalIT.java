@@ -141,6 +141,19 @@ class TemporalIT {
                 Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
             }
 
+            // A run is cancelled through the installation that does not run it: through its workflow.
+            String longRun = first.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 600}").json()
+                    .path("run_id").asText();
+            Await.until("the long run running on one of them", () -> running(first, longRun)
+                    || running(second, longRun));
+            ContainerProcess runner = running(first, longRun) ? first : second;
+            ContainerProcess other = runner == first ? second : first;
+            Http.Response cancel = other.http.post("/runs/" + longRun + "/cancel");
+            assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+            Await.until("the run cancelled where it ran", () -> "cancelled".equals(runner.http.get("/runs/" + longRun)
+                    .json().path("status").asText()));
+            assertThat(other.http.post("/runs/no-such-run/cancel").status()).isEqualTo(404);
+
             Http.Response started = first.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 8}");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String runId = started.json().path("run_id").asText();

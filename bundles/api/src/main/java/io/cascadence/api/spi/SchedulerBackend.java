@@ -30,4 +30,38 @@ public interface SchedulerBackend {
      * @throws io.cascadence.api.CascadenceException subtypes as {@link RunExecutor#execute} throws them
      */
     RunHandle submit(RunRequest request);
+
+    /**
+     * Ends a run this backend accepted that is not in progress in this container (a workflow another installation
+     * runs, say), as {@link io.cascadence.api.Scheduler#cancel} asks. It may return before the run has ended; where
+     * the run is in progress, it ends as {@code cancelled}.
+     *
+     * @param runId the run's id
+     * @return whether the backend knows the run and has asked for its end; {@code false} (the default) lets the
+     *         core answer as for a run it does not know
+     * @since 1.1
+     */
+    default boolean cancel(String runId) {
+        return false;
+    }
+
+    /**
+     * Holds, before its next stage, a run this backend accepted that is not in progress in this container.
+     *
+     * @return whether the backend knows the run and has asked for the pause; {@code false} by default
+     * @since 1.1
+     */
+    default boolean pauseRun(String taskName, String runId) {
+        return false;
+    }
+
+    /**
+     * Lets a run held by {@link #pauseRun} go on.
+     *
+     * @return whether the backend knows the run and has asked for it to go on; {@code false} by default
+     * @since 1.1
+     */
+    default boolean resumeRun(String taskName, String runId) {
+        return false;
+    }
 }

@@ -3,7 +3,7 @@
  * pipeline, and the {@link io.cascadence.api.spi.SchedulerBackend} service a backend registers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cascadence.api.spi;
 
 import org.osgi.annotation.bundle.Export;

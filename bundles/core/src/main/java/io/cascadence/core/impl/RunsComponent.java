@@ -178,6 +178,11 @@ public class RunsComponent implements Runs, RunHistory, HealthContributor, RunLo
     }
 
     @Override
+    public boolean inProgressHere(String runId) {
+        return engine.inProgressHere(runId);
+    }
+
+    @Override
     public TaskControl control() {
         return control;
     }

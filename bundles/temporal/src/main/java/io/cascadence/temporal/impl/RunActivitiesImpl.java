@@ -55,11 +55,13 @@ final class RunActivitiesImpl implements RunActivities {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED, e.getClass().getSimpleName());
         }
         CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
+        boolean held = false;
         while (true) {
             try {
                 return json(done.get(HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS).result());
             } catch (TimeoutException e) {
                 heartbeat(context, handle.runId(), done);
+                held = follow(context, input, handle.runId(), held);
             } catch (ExecutionException e) {
                 throw failure(e.getCause());
             } catch (InterruptedException e) {
@@ -84,6 +86,35 @@ final class RunActivitiesImpl implements RunActivities {
             }
             done.exceptionally(error -> null).join();
             throw e;
+        }
+    }
+
+    /**
+     * Holds or releases the run here as its workflow was asked to ({@link RunWorkflow#pause}, from any
+     * installation); returns whether it is held now.
+     */
+    private boolean follow(ActivityExecutionContext context, RunInput input, String runId, boolean held) {
+        boolean wanted;
+        try {
+            wanted = context.getWorkflowClient().newWorkflowStub(RunWorkflow.class,
+                    context.getInfo().getWorkflowId()).paused();
+        } catch (RuntimeException e) {
+            LOG.debug("Run {}: could not ask its workflow whether it is paused: {}", runId, e.toString());
+            return held;
+        }
+        if (wanted == held) {
+            return held;
+        }
+        try {
+            if (wanted) {
+                scheduler.pauseRun(input.taskName(), runId);
+            } else {
+                scheduler.resumeRun(input.taskName(), runId);
+            }
+            return wanted;
+        } catch (CascadenceException e) {
+            LOG.debug("Run {}: {}", runId, e.getMessage());
+            return held;
         }
     }
 

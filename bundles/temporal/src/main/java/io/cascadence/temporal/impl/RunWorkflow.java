@@ -1,6 +1,7 @@
 package io.cascadence.temporal.impl;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -25,4 +26,19 @@ public interface RunWorkflow {
     /** The run's state as the workflow knows it: {@code queued}, {@code running} or how it ended. */
     @QueryMethod(name = "state")
     String state();
+
+    /**
+     * Asks for the run to be held before its next stage, wherever it runs: the worker running it asks the workflow
+     * every heartbeat ({@link #paused}) and holds the run in its container.
+     */
+    @SignalMethod(name = "pause")
+    void pause();
+
+    /** Asks for a held run to go on. */
+    @SignalMethod(name = "resume")
+    void resume();
+
+    /** Whether the run has been asked to hold (the last of {@link #pause} and {@link #resume} was a pause). */
+    @QueryMethod(name = "paused")
+    boolean paused();
 }

@@ -20,6 +20,7 @@ public class RunWorkflowImpl implements RunWorkflow {
     static final Duration RUN_LIMIT = Duration.ofDays(366);
 
     private String state = "queued";
+    private boolean paused;
 
     @Override
     public Object run(RunInput input) {
@@ -45,5 +46,20 @@ public class RunWorkflowImpl implements RunWorkflow {
     @Override
     public String state() {
         return state;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+    }
+
+    @Override
+    public boolean paused() {
+        return paused;
     }
 }

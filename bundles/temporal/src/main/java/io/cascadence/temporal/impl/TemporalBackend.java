@@ -35,6 +35,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
@@ -174,6 +175,44 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
             return new RunResult(runId, request.taskName(), value);
         });
         return new RunHandle(runId, completion.minimalCompletionStage());
+    }
+
+    /** Cancels the run's workflow; its worker cancels the run where it is in progress. */
+    @Override
+    public boolean cancel(String runId) {
+        return toWorkflow(runId, stub -> stub.cancel());
+    }
+
+    /** Signals the run's workflow; its worker holds the run where it is in progress, at its next heartbeat. */
+    @Override
+    public boolean pauseRun(String taskName, String runId) {
+        return toWorkflow(runId, stub -> stub.signal("pause"));
+    }
+
+    @Override
+    public boolean resumeRun(String taskName, String runId) {
+        return toWorkflow(runId, stub -> stub.signal("resume"));
+    }
+
+    /** Whether the run's workflow is there, running, and took the call. */
+    private boolean toWorkflow(String runId, java.util.function.Consumer<WorkflowStub> call) {
+        TemporalConnection now = connection;
+        if (now == null) {
+            return false;
+        }
+        try {
+            call.accept(now.client().newUntypedWorkflowStub(runId));
+            return true;
+        } catch (WorkflowNotFoundException e) {
+            return false; // no such workflow, or it has ended
+        } catch (RuntimeException e) {
+            StatusRuntimeException status = status(e);
+            if (status != null && status.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at "
+                    + now.settings().describe() + " did not answer: " + e.getMessage());
+        }
     }
 
     @Override

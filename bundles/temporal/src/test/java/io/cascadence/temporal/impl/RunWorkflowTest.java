@@ -41,6 +41,7 @@ class RunWorkflowTest {
 
     private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
+    private final List<String> held = new CopyOnWriteArrayList<>();
     private volatile Function<RunRequest, RunHandle> runs;
     private TestWorkflowEnvironment environment;
     private WorkflowClient client;
@@ -132,6 +133,34 @@ class RunWorkflowTest {
     }
 
     @Test
+    void pauseAndResumeSignalsHoldAndReleaseTheRunWhereItRuns() throws Exception {
+        CompletableFuture<RunResult> never = new CompletableFuture<>();
+        runs = request -> new RunHandle(request.runId(), never);
+        RunWorkflow workflow = workflow("run-7");
+        WorkflowClient.start(workflow::run, input("run-7"));
+        WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+        awaitSize(executed, 1);
+
+        stub.signal("pause");
+        awaitSize(held, 1);
+        stub.signal("resume");
+        awaitSize(held, 2);
+
+        assertThat(held).containsExactly("pauseRun etl run-7", "resumeRun etl run-7");
+        assertThat(stub.query("paused", Boolean.class)).isFalse();
+        never.complete(new RunResult("run-7", "etl", "done"));
+        assertThat(stub.getResult(Object.class)).isEqualTo("done");
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(list).hasSize(size);
+    }
+
+    @Test
     void aRunsHistoryReplaysDeterministicallyAndAnEditedOneDoesNot() {
         runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
                 new RunResult(request.runId(), request.taskName(), "done")));
@@ -195,6 +224,10 @@ class RunWorkflowTest {
                 (proxy, method, args) -> {
                     if (method.getName().equals("cancel")) {
                         cancelled.add((String) args[0]);
+                        return null;
+                    }
+                    if (method.getName().equals("pauseRun") || method.getName().equals("resumeRun")) {
+                        held.add(method.getName() + " " + args[0] + " " + args[1]);
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());

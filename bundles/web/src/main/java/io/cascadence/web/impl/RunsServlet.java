@@ -71,7 +71,12 @@ public class RunsServlet extends RoutedServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String runId = Paths.below(request).get(0);
-        visible(history, config, request, runId);
+        if (history.find(runId).isPresent() || BoundIdentityRequest.of(request) != null) {
+            visible(history, config, request, runId);
+        }
+        // A run this installation has no record of may be a workflow another installation's worker runs (backend
+        // temporal, each installation with its own history): the backend is asked, and it is unknown if it does
+        // not know it either. A caller bound to a user may only end runs it can see on record.
         scheduler.cancel(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "cancelled");

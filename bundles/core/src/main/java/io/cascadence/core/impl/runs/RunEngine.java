@@ -270,6 +270,12 @@ public final class RunEngine {
         }
     }
 
+    /** Whether this engine runs that run now (waiting for a worker or running, and not ended). */
+    public boolean inProgressHere(String runId) {
+        Execution execution = runId == null ? null : executions.get(runId);
+        return execution != null && !execution.control.cancelled();
+    }
+
     /** Holds one run in progress (or waiting) before its next stage. */
     public void pauseRun(String taskName, String runId) {
         inProgress(taskName, runId).pipeline.pause();

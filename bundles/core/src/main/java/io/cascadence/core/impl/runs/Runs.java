@@ -8,6 +8,9 @@ public interface Runs extends RunExecutor {
     /** See {@link io.cascadence.api.Scheduler#cancel}. */
     void cancel(String runId);
 
+    /** Whether this container runs that run now (queued for a worker or running, and not ended). */
+    boolean inProgressHere(String runId);
+
     /** Pausing, resuming, disabling and enabling tasks and single runs. */
     TaskControl control();
 }

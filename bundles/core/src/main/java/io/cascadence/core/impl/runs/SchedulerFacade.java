@@ -20,7 +20,10 @@ import io.cascadence.api.spi.SchedulerBackend;
  * The one {@link Scheduler} the surfaces see. It checks a request (the task exists, is enabled and not paused),
  * then hands it to the backend that the configuration names now; backends come and go, and a switch of
  * {@code backend} applies to the next request without touching runs in progress. Without the configured backend
- * a request is refused, never sent elsewhere. Task control and cancellation are the engine's, whatever backend.
+ * a request is refused, never sent elsewhere. Task control is the engine's, whatever backend; cancelling, pausing
+ * or resuming one run is the engine's when the run is in progress in this container, else the configured backend's
+ * when it knows the run (a Temporal workflow that another installation's worker runs), else the engine's again,
+ * which says why it cannot.
  */
 public final class SchedulerFacade implements Scheduler {
 
@@ -88,6 +91,12 @@ public final class SchedulerFacade implements Scheduler {
 
     @Override
     public void cancel(String runId) {
+        if (!runs.inProgressHere(runId)) {
+            SchedulerBackend backend = active(configured.get());
+            if (backend != null && backend.cancel(runId)) {
+                return;
+            }
+        }
         runs.cancel(runId);
     }
 
@@ -113,11 +122,23 @@ public final class SchedulerFacade implements Scheduler {
 
     @Override
     public void pauseRun(String taskName, String runId) {
+        if (!runs.inProgressHere(runId)) {
+            SchedulerBackend backend = active(configured.get());
+            if (backend != null && backend.pauseRun(taskName, runId)) {
+                return;
+            }
+        }
         runs.control().pauseRun(taskName, runId);
     }
 
     @Override
     public void resumeRun(String taskName, String runId) {
+        if (!runs.inProgressHere(runId)) {
+            SchedulerBackend backend = active(configured.get());
+            if (backend != null && backend.resumeRun(taskName, runId)) {
+                return;
+            }
+        }
         runs.control().resumeRun(taskName, runId);
     }
 

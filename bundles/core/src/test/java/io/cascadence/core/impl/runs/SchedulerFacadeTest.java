@@ -46,6 +46,11 @@ class SchedulerFacadeTest {
         }
 
         @Override
+        public boolean inProgressHere(String runId) {
+            return fixture.engine.inProgressHere(runId);
+        }
+
+        @Override
         public TaskControl control() {
             return fixture.control;
         }
@@ -62,6 +67,34 @@ class SchedulerFacadeTest {
         }
     }
 
+    /** A backend whose runs go on elsewhere (as Temporal's workers run them), and that knows one run there. */
+    private static final class Remote implements SchedulerBackend {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+
+        @Override
+        public RunHandle submit(RunRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean cancel(String runId) {
+            asked.add("cancel " + runId);
+            return runId.equals("elsewhere");
+        }
+
+        @Override
+        public boolean pauseRun(String taskName, String runId) {
+            asked.add("pause " + taskName + " " + runId);
+            return runId.equals("elsewhere");
+        }
+
+        @Override
+        public boolean resumeRun(String taskName, String runId) {
+            asked.add("resume " + taskName + " " + runId);
+            return runId.equals("elsewhere");
+        }
+    }
+
     SchedulerFacadeTest() {
         fixture.task("hello", context -> "hello from " + context.trigger());
     }
@@ -69,6 +102,34 @@ class SchedulerFacadeTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    @Test
+    void aRunInProgressHereIsEndedHereAndOneElsewhereByTheBackendThatKnowsIt() throws Exception {
+        Remote remote = new Remote();
+        facade.add("temporal", remote);
+        configured.set("temporal");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        fixture.task("hold", context -> {
+            release.await();
+            return "held";
+        });
+        RunHandle here = fixture.engine.execute(RunRequest.of("hold", Trigger.API));
+
+        facade.pauseRun("hold", here.runId());
+        facade.resumeRun("hold", here.runId());
+        facade.cancel(here.runId());
+        facade.pauseRun("hold", "elsewhere");
+        facade.resumeRun("hold", "elsewhere");
+        facade.cancel("elsewhere");
+
+        assertThat(remote.asked).containsExactly("pause hold elsewhere", "resume hold elsewhere", "cancel elsewhere");
+        assertThatThrownBy(() -> here.completion().toCompletableFuture().get())
+                .hasCauseInstanceOf(io.cascadence.api.TaskFailedException.class);
+        // A run neither here nor known to the backend: the engine says so.
+        assertThatThrownBy(() -> facade.cancel("nowhere")).isInstanceOf(io.cascadence.api.UnknownRunException.class);
+        assertThat(remote.asked).contains("cancel nowhere");
+        release.countDown();
     }
 
     @Test
