@@ -252,16 +252,16 @@ class RunsIT {
     @Test
     void aConfiguredBackendThatIsNotInstalledRefusesRunsNamingItUntilTheConfigurationNamesOneThatIs() {
         Installation installation = Installation.copy("runs-backend");
-        Installation.writeAtomically(installation.config().resolve("io.cascadence.cfg"), "backend = temporal\n");
+        Installation.writeAtomically(installation.config().resolve("io.cascadence.cfg"), "backend = cronyx\n");
         try (ContainerProcess container = installation.start()) {
             Http http = container.http;
             Http.Response refused = http.post("/tasks/example/run");
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-            assertThat(refused.json().path("detail").asText()).contains("'temporal' is not available")
-                    .contains("installed: base, cron");
+            assertThat(refused.json().path("detail").asText()).contains("'cronyx' is not available")
+                    .contains("installed: base, cron, dag, temporal");
             Http.Response health = http.get("/health");
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.body()).contains("'temporal' is configured but not installed");
+            assertThat(health.body()).contains("'cronyx' is configured but not installed");
             assertThat(http.get("/runs?task=example").json()).isEmpty();
 
             Installation.writeAtomically(installation.config().resolve("io.cascadence.cfg"), "backend = base\n");

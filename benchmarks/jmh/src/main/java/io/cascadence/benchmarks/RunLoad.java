@@ -33,6 +33,8 @@ public final class RunLoad {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/tasks/" + task + "/run"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build();
         AtomicInteger left = new AtomicInteger(runs);
+        long[] latencies = new long[runs];
+        AtomicInteger done = new AtomicInteger();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -40,11 +42,13 @@ public final class RunLoad {
             pool.execute(() -> {
                 while (left.getAndDecrement() > 0) {
                     int status;
+                    long sent = System.nanoTime();
                     try {
                         status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                     } catch (Exception e) {
                         status = 0;
                     }
+                    latencies[done.getAndIncrement()] = System.nanoTime() - sent;
                     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                 }
             });
@@ -52,8 +56,16 @@ public final class RunLoad {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d runs of %s with %d clients in %.1f s: %.0f runs/s; answers %s%n", runs, task, clients,
-                seconds, runs / seconds, statuses);
+        java.util.Arrays.sort(latencies);
+        System.out.printf("%d runs of %s with %d clients in %.1f s: %.0f runs/s; answer in ms p50 %.1f p90 %.1f "
+                + "p99 %.1f; answers %s%n", runs, task, clients, seconds, runs / seconds, percentile(latencies, 50),
+                percentile(latencies, 90), percentile(latencies, 99), statuses);
         System.exit(statuses.keySet().stream().allMatch(s -> s == 200) ? 0 : 1);
+    }
+
+    /** The nearest-rank percentile of sorted nanoseconds, in milliseconds. */
+    static double percentile(long[] sorted, int p) {
+        int rank = Math.max(1, (int) Math.ceil(p / 100.0 * sorted.length));
+        return sorted[rank - 1] / 1e6;
     }
 }
