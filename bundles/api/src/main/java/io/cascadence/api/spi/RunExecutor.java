@@ -42,6 +42,17 @@ public interface RunExecutor {
     RunHandle execute(RunRequest request);
 
     /**
+     * As {@link #execute(RunRequest)}, going on from the stages an earlier attempt of the run completed and
+     * reporting the stages this attempt completes (see {@link Checkpoints}). The default ignores the checkpoints.
+     *
+     * @param checkpoints what an earlier attempt completed, and where this one's completions go
+     * @since 1.1
+     */
+    default RunHandle execute(RunRequest request, Checkpoints checkpoints) {
+        return execute(request);
+    }
+
+    /**
      * Runs a task after its prerequisites, all as one tree of runs: the way the {@code dag} backend runs a task
      * whose declared dependencies must run first. The request's task is the parent run: it is checked, accepted and
      * recorded as queued (durably, before returning) exactly as by {@link #execute}, and it takes one worker slot

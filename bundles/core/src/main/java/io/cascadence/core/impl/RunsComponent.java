@@ -39,6 +39,7 @@ import io.cascadence.api.RunRequest;
 import io.cascadence.api.event.EventBus;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.health.RunLoad;
+import io.cascadence.api.spi.Checkpoints;
 import io.cascadence.api.spi.RunExecutor;
 import io.cascadence.core.impl.history.RunStore;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
@@ -165,6 +166,11 @@ public class RunsComponent implements Runs, RunHistory, HealthContributor, RunLo
     @Override
     public RunHandle execute(RunRequest request) {
         return engine.execute(request);
+    }
+
+    @Override
+    public RunHandle execute(RunRequest request, Checkpoints checkpoints) {
+        return engine.execute(request, checkpoints);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cascadence.temporal.impl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import io.cascadence.api.RunRequest;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskFailedException;
+import io.cascadence.api.spi.Checkpoints;
 import io.cascadence.api.spi.RunExecutor;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -25,7 +28,8 @@ import io.temporal.failure.ApplicationFailure;
 /**
  * Runs a workflow's task in this container through the core's {@link RunExecutor}, so its run record, events and
  * metrics are those of a local run. A later attempt (after the worker of the first was lost) runs as
- * {@code RUNID@N}, N the attempt, since the first attempt's record keeps the run id.
+ * {@code RUNID@N}, N the attempt, since the first attempt's record keeps the run id, and goes on from the stages
+ * the earlier attempt checkpointed ({@link Progress}).
  */
 final class RunActivitiesImpl implements RunActivities {
 
@@ -48,9 +52,10 @@ final class RunActivitiesImpl implements RunActivities {
         if (attempt > 1) {
             request = request.withRunId(input.runId() + "@" + attempt);
         }
+        Progress progress = new Progress(context);
         RunHandle handle;
         try {
-            handle = executor.execute(request);
+            handle = executor.execute(request, progress);
         } catch (CascadenceException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED, e.getClass().getSimpleName());
         }
@@ -60,7 +65,7 @@ final class RunActivitiesImpl implements RunActivities {
             try {
                 return json(done.get(HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS).result());
             } catch (TimeoutException e) {
-                heartbeat(context, handle.runId(), done);
+                heartbeat(context, handle.runId(), done, progress);
                 held = follow(context, input, handle.runId(), held);
             } catch (ExecutionException e) {
                 throw failure(e.getCause());
@@ -73,9 +78,10 @@ final class RunActivitiesImpl implements RunActivities {
     }
 
     /** Tells Temporal the run goes on; a cancelled workflow (or a lost one) cancels the run here. */
-    private void heartbeat(ActivityExecutionContext context, String runId, CompletableFuture<RunResult> done) {
+    private void heartbeat(ActivityExecutionContext context, String runId, CompletableFuture<RunResult> done,
+            Progress progress) {
         try {
-            context.heartbeat(null);
+            context.heartbeat(progress.snapshot());
         } catch (ActivityCompletionException e) {
             LOG.info("Run {}: its workflow was cancelled or is gone ({}); cancelling the run", runId,
                     e.getClass().getSimpleName());
@@ -127,13 +133,62 @@ final class RunActivitiesImpl implements RunActivities {
                 "error");
     }
 
+    /**
+     * The run's checkpoints as the activity's heartbeat details: Temporal keeps the last details a worker sent and
+     * hands them to the next attempt, on whichever worker, so the run goes on at its next stage there. The SDK sends
+     * heartbeats at most every 8 s (0.8 of the heartbeat timeout): a stage completed just before the worker was lost
+     * may run again.
+     */
+    static final class Progress implements Checkpoints {
+
+        private final ActivityExecutionContext context;
+        private final Map<String, Object> earlier;
+        private final Map<String, Object> now = new LinkedHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        Progress(ActivityExecutionContext context) {
+            this.context = context;
+            Map<String, Object> details = context.getHeartbeatDetails(Map.class).orElse(null);
+            this.earlier = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+            if (!earlier.isEmpty()) {
+                LOG.info("Run {} attempt {}: going on after the stages {} completed by an earlier attempt",
+                        context.getInfo().getWorkflowId(), context.getInfo().getAttempt(), earlier.keySet());
+            }
+        }
+
+        @Override
+        public Map<String, Object> completed() {
+            return earlier;
+        }
+
+        @Override
+        public void completed(String stage, Object value) {
+            Map<String, Object> details;
+            synchronized (now) {
+                now.put(stage, value);
+                details = new LinkedHashMap<>(now);
+            }
+            try {
+                context.heartbeat(details);
+            } catch (ActivityCompletionException e) {
+                LOG.debug("Run {}: heartbeat after {}: {}", context.getInfo().getWorkflowId(), stage, e.toString());
+            }
+        }
+
+        Map<String, Object> snapshot() {
+            synchronized (now) {
+                return new LinkedHashMap<>(now);
+            }
+        }
+    }
+
     /** The result as a JSON value: maps, lists, strings, numbers, booleans and null pass; anything else as text. */
     static Object json(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), json(v)));
             return copy;
         }

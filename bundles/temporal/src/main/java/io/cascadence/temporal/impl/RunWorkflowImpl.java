@@ -9,8 +9,12 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 
 /**
- * The workflow of one run: one activity that runs the task on whichever worker of the task queue takes it. Its
- * code must stay deterministic (Temporal replays it from its history): no clocks, no randomness, no I/O here.
+ * The workflow of one run: one activity that runs the task's pipeline on whichever worker of the task queue takes
+ * it, checkpointing each stage in its heartbeat details, so that an attempt after a lost worker goes on at the next
+ * stage. One activity rather than one per stage: a stage's result may be any object (a plan's sub-tasks are
+ * {@code Task}s), which only the container that made it can use, and a run keeps one worker slot and one record
+ * from its intake to its verify. Its code must stay deterministic (Temporal replays it from its history): no
+ * clocks, no randomness, no I/O here.
  */
 public class RunWorkflowImpl implements RunWorkflow {
 

@@ -26,6 +26,7 @@ import io.cascadence.api.Scheduler;
 import io.cascadence.api.TaskFailedException;
 import io.cascadence.api.Trigger;
 import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.spi.Checkpoints;
 import io.cascadence.api.spi.RunExecutor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -43,6 +44,8 @@ class RunWorkflowTest {
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private final List<String> held = new CopyOnWriteArrayList<>();
     private volatile Function<RunRequest, RunHandle> runs;
+    private final List<Map<String, Object>> handedOn = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.BiFunction<RunRequest, Checkpoints, RunHandle> staged;
     private TestWorkflowEnvironment environment;
     private WorkflowClient client;
 
@@ -133,6 +136,27 @@ class RunWorkflowTest {
     }
 
     @Test
+    void anAttemptAfterALostOneGoesOnFromTheStagesTheLostOneCompleted() {
+        staged = (request, checkpoints) -> {
+            executed.add(request);
+            if (request.runId().equals("run-8")) { // the first attempt: intake done, then the worker is lost
+                checkpoints.completed("intake", Map.of("rows", 3));
+                throw new IllegalStateException("worker lost");
+            }
+            return new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                    new RunResult(request.runId(), request.taskName(), "done")));
+        };
+
+        Object result = workflow("run-8").run(input("run-8"));
+
+        assertThat(result).isEqualTo("done");
+        assertThat(executed).extracting(RunRequest::runId).containsExactly("run-8", "run-8@2");
+        assertThat(handedOn).hasSize(2);
+        assertThat(handedOn.get(0)).isEmpty();
+        assertThat(handedOn.get(1)).isEqualTo(Map.of("intake", Map.of("rows", 3)));
+    }
+
+    @Test
     void pauseAndResumeSignalsHoldAndReleaseTheRunWhereItRuns() throws Exception {
         CompletableFuture<RunResult> never = new CompletableFuture<>();
         runs = request -> new RunHandle(request.runId(), never);
@@ -210,6 +234,12 @@ class RunWorkflowTest {
             public RunHandle execute(RunRequest request) {
                 executed.add(request);
                 return runs.apply(request);
+            }
+
+            @Override
+            public RunHandle execute(RunRequest request, Checkpoints checkpoints) {
+                handedOn.add(checkpoints.completed());
+                return staged == null ? execute(request) : staged.apply(request, checkpoints);
             }
 
             @Override

@@ -3,12 +3,17 @@ package io.cascadence.core.impl.pipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.Intake;
 import io.cascadence.api.ParallelPlan;
@@ -24,6 +29,7 @@ import io.cascadence.api.event.AuditEvent;
 import io.cascadence.api.event.StageUpdate;
 import io.cascadence.api.event.TaskRunEvent;
 import io.cascadence.api.event.TaskSpecEvent;
+import io.cascadence.api.spi.Checkpoints;
 
 /**
  * Runs one task through the stages it has: intake, research, plan, precheck, run, verify (after its prerequisites,
@@ -34,6 +40,8 @@ import io.cascadence.api.event.TaskSpecEvent;
  * "skipped"; the run ends with a {@link TaskRunEvent}.
  */
 public final class TaskPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskPipeline.class);
 
     /** Where a run runs its prerequisites, before its intake; only a run that has prerequisites has it. */
     public static final String DEPENDENCY = "dependency";
@@ -51,6 +59,10 @@ public final class TaskPipeline {
     private final List<Prerequisite> prerequisites;
     private final List<TaskPipeline> children = new CopyOnWriteArrayList<>();
     private final PauseGate gate;
+    /** What an earlier attempt completed and where this one's completions go; null for none (nested runs too). */
+    private final Checkpoints checkpoints;
+    /** False from the first stage whose result cannot be checkpointed: an attempt records a prefix only. */
+    private volatile boolean checkpointing = true;
 
     TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control) {
         this(task, run, services, control, List.of());
@@ -58,6 +70,12 @@ public final class TaskPipeline {
 
     private TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control,
             List<Prerequisite> prerequisites) {
+        this(task, run, services, control, prerequisites, null);
+    }
+
+    private TaskPipeline(Task task, PipelineRun run, PipelineServices services, RunControl control,
+            List<Prerequisite> prerequisites, Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.prerequisites = List.copyOf(prerequisites);
         this.task = task;
         this.run = run;
@@ -82,8 +100,18 @@ public final class TaskPipeline {
      */
     public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services, RunControl control,
             List<Prerequisite> prerequisites) {
+        return of(task, spec, services, control, prerequisites, null);
+    }
+
+    /**
+     * As {@link #of(Task, RunSpec, PipelineServices, RunControl, List)}, going on from the stages an earlier attempt
+     * completed and reporting this attempt's to {@code checkpoints} ({@code null} for none). A run with
+     * prerequisites is not checkpointed: its prerequisites are runs of their own.
+     */
+    public static TaskPipeline of(Task task, RunSpec spec, PipelineServices services, RunControl control,
+            List<Prerequisite> prerequisites, Checkpoints checkpoints) {
         return new TaskPipeline(task, new PipelineRun(spec, prerequisites.size(), control::cancelled), services,
-                control, prerequisites);
+                control, prerequisites, prerequisites.isEmpty() ? checkpoints : null);
     }
 
     public String runId() {
@@ -101,13 +129,13 @@ public final class TaskPipeline {
     public CompletableFuture<Object> start() {
         Instant startedAt = services.clock().instant();
         CompletableFuture<Object> flow = gate().thenCompose(open -> prerequisites());
-        flow = next(flow, v -> intake());
-        flow = next(flow, v -> research());
-        flow = next(flow, v -> plan());
+        flow = next(flow, v -> resumable(INTAKE, this::intake));
+        flow = next(flow, v -> resumable(RESEARCH, this::research));
+        flow = next(flow, v -> resumable(PLAN, this::plan));
         if (task instanceof Precheck) {
-            flow = next(flow, v -> precheck());
+            flow = next(flow, v -> resumable(PRECHECK, this::precheck));
         }
-        flow = next(flow, v -> runStage());
+        flow = next(flow, v -> resumable(RUN, this::runStage));
         flow = next(flow, this::verify);
         return flow.handle((result, error) -> finish(startedAt, result, error));
     }
@@ -145,6 +173,51 @@ public final class TaskPipeline {
 
     private CompletableFuture<Void> gate() {
         return control.cancelled() ? CompletableFuture.failedFuture(ended()) : gate.pass();
+    }
+
+    /**
+     * A stage that an earlier attempt completed is not run again: its result is taken back (the later stages see
+     * it as if it had just run) and the stage is recorded as skipped. Otherwise it runs, and its result is
+     * checkpointed while every earlier one was.
+     */
+    private CompletableFuture<Object> resumable(String name, Supplier<CompletableFuture<Object>> stage) {
+        if (checkpoints == null) {
+            return stage.get();
+        }
+        Map<String, Object> earlier = checkpoints.completed();
+        if (earlier != null && earlier.containsKey(name)) {
+            Object value = earlier.get(name);
+            switch (name) {
+                case INTAKE -> run.intakeResult(value);
+                case RESEARCH -> run.researchResult(value);
+                case PLAN -> run.planResult(value);
+                default -> {
+                }
+            }
+            checkpoint(name, value);
+            return skipped(name, "completed by an earlier attempt of this run", value);
+        }
+        return stage.get().thenApply(value -> {
+            checkpoint(name, value);
+            return value;
+        });
+    }
+
+    private void checkpoint(String name, Object value) {
+        if (!checkpointing) {
+            return;
+        }
+        if (!JsonCheck.isJson(value)) {
+            checkpointing = false;
+            return;
+        }
+        try {
+            checkpoints.completed(name, value);
+        } catch (RuntimeException e) {
+            checkpointing = false;
+            LOG.warn("Run {}: the {} stage could not be checkpointed; a later attempt starts over from it: {}",
+                    run.runId(), name, e.toString());
+        }
     }
 
     /** Runs the prerequisites, if any, as this run's first nested runs; one that does not succeed fails the run. */

@@ -13,6 +13,7 @@ import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
 import io.cascadence.api.TaskStateException;
 import io.cascadence.api.UnknownTaskException;
+import io.cascadence.api.spi.Checkpoints;
 import io.cascadence.core.impl.RegisteredTask;
 import io.cascadence.core.impl.pipeline.IdentityHasher;
 import io.cascadence.core.impl.pipeline.PipelineServices;
@@ -68,6 +69,11 @@ final class ExecutionFactory {
      * @throws InvalidRequestException when a prerequisite is blank or is the task itself
      */
     Accepted create(RunRequest request, String runId, List<String> prerequisites) {
+        return create(request, runId, prerequisites, null);
+    }
+
+    /** As {@link #create(RunRequest, String, List)}, going on from {@code checkpoints} ({@code null}: none). */
+    Accepted create(RunRequest request, String runId, List<String> prerequisites, Checkpoints checkpoints) {
         String name = request.taskName();
         RegisteredTask task = check(name);
         List<RegisteredTask> before = prerequisites(name, prerequisites);
@@ -78,7 +84,7 @@ final class ExecutionFactory {
                 request.dueAt());
         RunControl control = new RunControl();
         TaskPipeline pipeline = TaskPipeline.of(task.task(), spec, services, control,
-                before.stream().map(t -> new Prerequisite(t.name(), t.task())).toList());
+                before.stream().map(t -> new Prerequisite(t.name(), t.task())).toList(), checkpoints);
         Execution execution = new Execution(runId, name, pipeline, control, timeout(task, before));
         RunRecord queued = new RunRecord(runId, name, null, request.trigger().name(), RunRecord.QUEUED,
                 services.clock().instant(), null, null, request.dueAt(), userHash, groupHash,

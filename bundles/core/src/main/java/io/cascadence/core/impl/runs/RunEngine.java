@@ -23,6 +23,7 @@ import io.cascadence.api.InvalidRequestException;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunRequest;
+import io.cascadence.api.spi.Checkpoints;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.RunStateException;
 import io.cascadence.api.StoreUnavailableException;
@@ -109,10 +110,19 @@ public final class RunEngine {
         return executeAfter(request, List.of());
     }
 
+    /** See {@link io.cascadence.api.spi.RunExecutor#execute(RunRequest, Checkpoints)}. */
+    public RunHandle execute(RunRequest request, Checkpoints checkpoints) {
+        return start(request, List.of(), checkpoints);
+    }
+
     /** See {@link io.cascadence.api.spi.RunExecutor#executeAfter}. */
     public RunHandle executeAfter(RunRequest request, List<String> prerequisites) {
+        return start(request, prerequisites, null);
+    }
+
+    private RunHandle start(RunRequest request, List<String> prerequisites, Checkpoints checkpoints) {
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-        ExecutionFactory.Accepted accepted = factory.create(request, runId, prerequisites);
+        ExecutionFactory.Accepted accepted = factory.create(request, runId, prerequisites, checkpoints);
         if (request.runId() != null && (executions.containsKey(runId) || active.contains(runId)
                 || store.find(runId).isPresent())) {
             throw new InvalidRequestException("run id '" + runId + "' is in use");
