@@ -86,6 +86,37 @@ class TemporalIT {
     }
 
     @Test
+    void underAnotherBackendTemporalTrueSendsOneRunToTemporal() {
+        Installation installation = temporal("temporal-query", null);
+        installation.environment.put("CASCADENCE_SCHEDULER", "cron");
+        try (TemporalServerProcess server = TemporalServerProcess.start();
+                ContainerProcess container = withServer(installation, server).start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            Http.Response sent = http.postJson("/tasks/greet/run?temporal=true", "{\"name\": \"Ada\"}");
+
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            assertThat(sent.json().path("result").asText()).isEqualTo("Hello, Ada!");
+            Http.Response history = http.get("/temporal/history/" + sent.json().path("run_id").asText());
+            assertThat(history.status()).as(history.body()).isEqualTo(200);
+            assertThat(history.body()).contains("\"CascadenceRun\"");
+            String local = http.post("/tasks/greet/run").json().path("run_id").asText();
+            Http.Response none = http.get("/temporal/history/" + local);
+            assertThat(none.status()).as("a local run has no workflow").isEqualTo(404);
+            assertThat(none.json().path("detail").asText()).contains("No workflow of a run on Temporal");
+            Http.Response wrong = http.post("/tasks/greet/run?temporal=maybe");
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.json().path("detail").asText()).isEqualTo("temporal is 'maybe'; expected true or false");
+
+            Installation.CommandResult cli = installation.task("run", "greet", "--temporal");
+            assertThat(cli.exitCode()).as(cli.stderr()).isZero();
+            String cliRun = cli.stdout().strip().replace("run-id\t", "");
+            assertThat(http.get("/temporal/history/" + cliRun).status()).isEqualTo(200);
+            assertThat(http.get("/runs/" + cliRun).json().path("trigger").asText()).isEqualTo("cli");
+        }
+    }
+
+    @Test
     void aRunCancelledThroughTheApiEndsAsCancelledAndItsWorkflowFails() {
         try (TemporalServerProcess server = TemporalServerProcess.start();
                 ContainerProcess container = temporal("temporal-cancel", server.address()).start()) {

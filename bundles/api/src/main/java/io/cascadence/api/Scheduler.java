@@ -27,6 +27,22 @@ public interface Scheduler {
     RunHandle submit(RunRequest request);
 
     /**
+     * As {@link #submit(RunRequest)}, but to the named backend whatever {@code backend} configures: the original's
+     * {@code ?temporal=true} ({@code task run --temporal}), which sends one run to the Temporal backend. The default
+     * accepts only the configured backend's name.
+     *
+     * @param backend a backend's name ({@code temporal}, {@code cron}, ...)
+     * @throws BackendUnavailableException when that backend is not installed, or cannot take runs now
+     * @since 1.3
+     */
+    default RunHandle submit(RunRequest request, String backend) {
+        if (backend.equals(backend())) {
+            return submit(request);
+        }
+        throw new BackendUnavailableException(backend, "this scheduler runs every request on '" + backend() + "'");
+    }
+
+    /**
      * Runs a task and waits until the run ends. Interrupting the waiting thread stops the waiting, not the run
      * (a {@link CascadenceException} names the run id then).
      *

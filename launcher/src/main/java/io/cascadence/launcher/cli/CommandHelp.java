@@ -33,11 +33,13 @@ final class CommandHelp {
                     Lists the registered tasks, ordered by name.
                     Output: one line per task, <name> TAB <enabled|disabled>."""),
             Map.entry("run", """
-                    Usage: task run NAME [--input JSON|@FILE]
+                    Usage: task run NAME [--input JSON|@FILE] [--temporal]
 
                     Runs task NAME now through its pipeline and waits for its end.
                       --input JSON|@FILE   the run's input: JSON text, or @ and a file holding it; JSON that does
                                            not parse or a file that cannot be read is a usage error
+                      --temporal           run it as a Temporal workflow whatever backend is configured (the
+                                           Temporal backend must be connected: error: ... not available, exit 1)
                     Output: run-id TAB <uuid>. A run that fails prints that line too, then the error (exit 1).
                     A run that takes longer than the container waits (sync_wait) goes on: the line is printed and
                     stderr says how to follow it (task runs NAME); without a running container, task waits."""),

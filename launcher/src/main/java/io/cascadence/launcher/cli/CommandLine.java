@@ -34,7 +34,7 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
 
     private static final Map<String, Spec> COMMANDS = Map.ofEntries(
             Map.entry("list", new Spec(List.of(), Set.of())),
-            Map.entry("run", new Spec(List.of("NAME"), Set.of("input"))),
+            Map.entry("run", new Spec(List.of("NAME"), Set.of("input", "temporal"))),
             Map.entry("runs", new Spec(List.of("NAME"), Set.of("limit", "offset"))),
             Map.entry("pause", new Spec(List.of("NAME"), Set.of("run-id", "job-id"))),
             Map.entry("resume", new Spec(List.of("NAME"), Set.of("run-id", "job-id"))),
@@ -56,6 +56,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             Map.entry("ai-idea", new Spec(List.of("TEXT"), Set.of())),
             Map.entry("replay-history", new Spec(List.of("FILE"), Set.of())));
 
+    /** Options that take no value: given, they are {@code true}. */
+    private static final Set<String> FLAGS = Set.of("temporal");
+
     /** Arguments that may be left out, and what they then are: the original's watch-plugins watched "." . */
     private static final Map<String, List<String>> DEFAULT_ARGUMENTS = Map.of("watch-plugins", List.of("."));
 
@@ -66,8 +69,10 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             "",
             "Commands:",
             "  list                                      show all registered tasks: <name> TAB <enabled|disabled>",
-            "  run NAME [--input JSON|@FILE]             run a task now and print run-id TAB <uuid>; --input is the",
-            "                                            run's input, JSON text or @ and a file holding it",
+            "  run NAME [--input JSON|@FILE] [--temporal]",
+            "                                            run a task now and print run-id TAB <uuid>; --input is the",
+            "                                            run's input, JSON text or @ and a file holding it;",
+            "                                            --temporal runs it on the Temporal backend",
             "  runs NAME [--limit N] [--offset N]        the task's runs, newest first:",
             "                                            <run-id> TAB <status> TAB <started> TAB <ms> [TAB <stage>: <error>]",
             "  pause NAME [--run-id ID]                  refuse new runs of a task, or hold one run in progress",
@@ -158,6 +163,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             }
             if (!spec.options().contains(name) && !IDENTITY.contains(name) && !GLOBAL.contains(name)) {
                 throw new UsageException("No such option: --" + name);
+            }
+            if (value == null && FLAGS.contains(name)) {
+                value = "true";
             }
             if (value == null) {
                 if (i + 1 >= args.length) {

@@ -121,7 +121,8 @@ final class Commands {
         headers.put(TRIGGER_HEADER, "cli"); // recorded as the run's trigger: asked for from the command line
         RestClient.Response response;
         try {
-            response = rest.post("/tasks/" + RestClient.segment(name) + "/" + route, headers,
+            String query = "true".equals(line.options().get("temporal")) ? "?temporal=true" : "";
+            response = rest.post("/tasks/" + RestClient.segment(name) + "/" + route + query, headers,
                     line.options().get("input"));
         } catch (RestClient.CommandFailedException e) {
             if (e.runId() != null) {

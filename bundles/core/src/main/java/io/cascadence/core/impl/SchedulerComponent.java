@@ -69,6 +69,11 @@ public class SchedulerComponent implements Scheduler, HealthContributor {
     }
 
     @Override
+    public RunHandle submit(RunRequest request, String backend) {
+        return facade.submit(request, backend);
+    }
+
+    @Override
     public RunResult run(RunRequest request) {
         return facade.run(request);
     }

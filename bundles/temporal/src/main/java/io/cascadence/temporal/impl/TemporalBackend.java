@@ -64,8 +64,13 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         thread.setDaemon(true);
         return thread;
     });
-    /** What the configuration asks for: settings while backend = temporal, else null. Keeper thread only. */
-    private TemporalSettings wanted;
+    /** The configured connection, or null when its values cannot be used (then {@link #invalid} says why). */
+    private TemporalSettings settings;
+    private String invalid;
+    /** Whether backend = temporal. */
+    private volatile boolean selected;
+    /** Whether a run asked for Temporal under another backend ({@code ?temporal=true}) since the last change. */
+    private volatile boolean demanded;
     private volatile TemporalConnection connection;
     private volatile String problem;
 
@@ -81,27 +86,33 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     @Modified
     void configure(TemporalConfiguration configuration) {
         keeper.execute(() -> {
-            if (!TemporalSettings.BACKEND.equals(configuration.backend())) {
-                wanted = null;
-                problem = null;
-            } else {
-                try {
-                    wanted = TemporalSettings.of(configuration);
-                    problem = null;
-                } catch (IllegalArgumentException e) {
-                    wanted = null;
-                    problem = "Temporal backend: " + e.getMessage() + "; runs are refused until it is fixed";
-                    LOG.error(problem);
+            selected = TemporalSettings.BACKEND.equals(configuration.backend());
+            demanded = false;
+            try {
+                settings = TemporalSettings.of(configuration);
+                invalid = null;
+            } catch (IllegalArgumentException e) {
+                settings = null;
+                invalid = "Temporal backend: " + e.getMessage() + "; runs are refused until it is fixed";
+                if (selected) {
+                    LOG.error(invalid);
                 }
             }
+            problem = null;
             keep();
         });
+    }
+
+    /** The connection wanted now: while backend = temporal, or since a run asked for Temporal; else none. */
+    private TemporalSettings wanted() {
+        return selected || demanded ? settings : null;
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         keeper.execute(() -> {
-            wanted = null;
+            selected = false;
+            demanded = false;
             problem = null;
             keep();
         });
@@ -111,6 +122,10 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     /** Brings the connection in line with what is wanted; on the keeper thread. */
     private void keep() {
+        TemporalSettings wanted = wanted();
+        if (wanted == null) {
+            problem = (selected || demanded) ? invalid : null;
+        }
         TemporalConnection current = connection;
         if (current != null && !current.settings().equals(wanted)) {
             connection = null;
@@ -247,6 +262,18 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     private TemporalConnection connected() {
         TemporalConnection now = connection;
+        if (now == null && !selected && !demanded) {
+            // A run asks for Temporal under another backend (?temporal=true): connect now, and stay connected.
+            demanded = true;
+            try {
+                keeper.submit(this::keep).get(TemporalConnection.CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("Connecting for a run that asked for Temporal: {}", e.toString());
+            }
+            now = connection;
+        }
         if (now == null) {
             String why = problem;
             throw new BackendUnavailableException(TemporalSettings.BACKEND, why != null

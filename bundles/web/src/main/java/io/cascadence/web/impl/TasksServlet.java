@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -73,6 +74,8 @@ public class TasksServlet extends RoutedServlet {
     static final String USER_HEADER = "X-User-ID";
     static final String GROUP_HEADER = "X-Group-ID";
     static final String TRIGGER_HEADER = "X-Cascadence-Trigger";
+    /** The original's query parameter, and the backend's name, of a run sent to Temporal whatever the backend. */
+    static final String TEMPORAL = "temporal";
     /** The query parameter of {@code POST /tasks} that gives a registration its schedule, as the original's. */
     static final String REGISTER_SCHEDULE = "schedule";
 
@@ -249,7 +252,7 @@ public class TasksServlet extends RoutedServlet {
      * runs can take every HTTP thread.
      */
     private void run(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        RunHandle handle = scheduler.submit(runRequest(request, name));
+        RunHandle handle = submit(request, name);
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the wait below ends it, not the container
         AtomicBoolean answered = new AtomicBoolean();
@@ -319,8 +322,34 @@ public class TasksServlet extends RoutedServlet {
 
     /** Starts the run and answers at once: 202 with the run id; its record at {@code /runs/{id}} tells the rest. */
     private void start(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        RunHandle handle = scheduler.submit(runRequest(request, name));
+        RunHandle handle = submit(request, name);
         accepted(response, handle.runId());
+    }
+
+    /**
+     * To the configured backend, or with the original's {@code ?temporal=true} to the Temporal backend, whatever
+     * {@code backend} says.
+     */
+    private RunHandle submit(HttpServletRequest request, String name) throws IOException {
+        boolean temporal = temporal(request.getParameter(TEMPORAL));
+        RunRequest run = runRequest(request, name);
+        return temporal ? scheduler.submit(run, TEMPORAL) : scheduler.submit(run);
+    }
+
+    /** {@code temporal}: true or false (also 1, 0, yes, no, any case); absent is false. */
+    static boolean temporal(String value) {
+        if (value == null) {
+            return false;
+        }
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> {
+                return true;
+            }
+            case "false", "0", "no", "off", "" -> {
+                return false;
+            }
+            default -> throw new InvalidRequestException("temporal is '" + value + "'; expected true or false");
+        }
     }
 
     /** 202 with the run's status now: {@code queued} while it waits for a worker, else {@code running}. */

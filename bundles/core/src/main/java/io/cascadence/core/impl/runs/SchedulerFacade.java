@@ -61,8 +61,12 @@ public final class SchedulerFacade implements Scheduler {
 
     @Override
     public RunHandle submit(RunRequest request) {
+        return submit(request, configured.get());
+    }
+
+    @Override
+    public RunHandle submit(RunRequest request, String name) {
         runs.check(request);
-        String name = configured.get();
         SchedulerBackend backend = active(name);
         if (backend == null) {
             throw new BackendUnavailableException(name, "it is not installed (installed: "

@@ -133,6 +133,25 @@ class SchedulerFacadeTest {
     }
 
     @Test
+    void aRequestMayNameItsBackendWhateverIsConfigured() throws Exception {
+        Recording cron = new Recording();
+        Recording temporal = new Recording();
+        facade.add("cron", cron);
+        facade.add("temporal", temporal);
+
+        RunHandle handle = facade.submit(RunRequest.of("hello", Trigger.API), "temporal");
+
+        assertThat(handle.completion().toCompletableFuture().get().result()).isEqualTo("hello from api");
+        assertThat(temporal.requests).hasSize(1);
+        assertThat(cron.requests).isEmpty();
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("hello", Trigger.API), "cronyx"))
+                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("'cronyx' is not available");
+        assertThatThrownBy(() -> facade.submit(RunRequest.of("nobody", Trigger.API), "temporal"))
+                .isInstanceOf(UnknownTaskException.class);
+        assertThat(temporal.requests).hasSize(1);
+    }
+
+    @Test
     void aRequestGoesToTheConfiguredBackendAndASwitchAppliesToTheNextOne() {
         Recording cron = new Recording();
         Recording base = new Recording();
