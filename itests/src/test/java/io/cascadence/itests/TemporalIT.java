@@ -163,14 +163,25 @@ class TemporalIT {
     }
 
     @Test
-    void twoInstallationsShareTheQueueAndWhenTheOneRunningARunIsKilledTheOtherFinishesIt() {
+    void twoInstallationsShareTheQueueAndWhenTheOneRunningARunIsKilledTheOtherFinishesIt() throws Exception {
+        // Both have the same schedule and both missed its fire of 1 January: they catch it up together, and
+        // Temporal runs it once.
+        Installation one = withMissedFire(temporal("temporal-first", null, "shared"));
+        Installation two = withMissedFire(temporal("temporal-second", null, "shared"));
         try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess first = temporal("temporal-first", server.address(), "shared").start();
-                ContainerProcess second = temporal("temporal-second", server.address(), "shared").start()) {
+                ContainerProcess first = withServer(one, server).start();
+                ContainerProcess second = withServer(two, server).start()) {
             for (ContainerProcess container : new ContainerProcess[] {first, second}) {
                 awaitTasks(container.http);
                 Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
             }
+            String fire = "cron-greet-20260101T000000Z";
+            Await.until("the caught-up fire run once", () -> "success".equals(status(first, fire))
+                    || "success".equals(status(second, fire)));
+            Await.until("the other installation following the same fire", () -> (first.log() + second.log())
+                    .contains("another installation started it as run " + fire));
+            assertThat(first.http.get("/runs?task=greet&trigger=cron").json().size()
+                    + second.http.get("/runs?task=greet&trigger=cron").json().size()).isEqualTo(1);
 
             // A run is cancelled through the installation that does not run it: through its workflow.
             String longRun = first.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 600}").json()
@@ -203,6 +214,19 @@ class TemporalIT {
             assertThat(record.path("task").asText()).isEqualTo("sleep");
             assertThat(record.path("result").asText()).contains("slept 8");
         }
+    }
+
+    private static Installation withMissedFire(Installation installation) throws java.io.IOException {
+        Path data = installation.home.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("schedules.yml"), "greet: '0 0 1 1 *'\n");
+        Files.writeString(data.resolve("schedules.state"), "last_checked: 2025-12-31T00:00:00Z\n");
+        return installation;
+    }
+
+    private static String status(ContainerProcess container, String runId) {
+        Http.Response record = container.http.get("/runs/" + runId);
+        return record.status() == 200 ? record.json().path("status").asText() : null;
     }
 
     private static boolean running(ContainerProcess container, String runId) {

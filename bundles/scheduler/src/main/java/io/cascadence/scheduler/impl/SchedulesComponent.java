@@ -60,11 +60,13 @@ import io.cascadence.scheduler.impl.cron.WatermarkFile;
 import io.cascadence.scheduler.impl.fire.CronFires;
 
 /**
- * The {@link Schedules} service and the cron engine that fires them, shared by the {@code cron} and {@code dag}
- * backends: schedules live in {@code schedules.yml} whatever the backend, so switching backends loses none. While
- * the configured backend is one that runs schedules here ({@link #LOCAL_BACKENDS}), each fire is submitted to the
- * {@link Scheduler} facade with trigger {@code cron} and its due time; under another backend schedules are kept and
- * their missed fires are handled by their misfire policy once a local backend is configured again.
+ * The {@link Schedules} service and the cron engine that fires them, shared by the {@code cron}, {@code dag} and
+ * {@code temporal} backends: schedules live in {@code schedules.yml} whatever the backend, so switching backends
+ * loses none. While the configured backend is one whose schedules this engine fires ({@link #FIRING_BACKENDS}),
+ * each fire is submitted to the {@link Scheduler} facade with trigger {@code cron} and its due time (under
+ * {@code temporal} the backend makes each fire one workflow, however many installations fire it); under another
+ * backend schedules are kept and their missed fires are handled by their misfire policy once a firing backend is
+ * configured again.
  *
  * <p>Task services are followed as a whiteboard: a task's presence arms its schedule (from the file, else from its
  * {@code cascadence.task.schedule} property), and its departure disarms it; the file keeps it.
@@ -77,7 +79,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
     static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
 
     /** The backends whose schedules this container's engine fires. */
-    static final Set<String> LOCAL_BACKENDS = Set.of("cron", "dag");
+    static final Set<String> FIRING_BACKENDS = Set.of("cron", "dag", "temporal");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulesComponent.class);
     private static final int SUBMIT_THREADS = 8;
@@ -250,7 +252,7 @@ public class SchedulesComponent implements Schedules, HealthContributor {
 
     @Override
     public boolean firing() {
-        return LOCAL_BACKENDS.contains(scheduler.backend());
+        return FIRING_BACKENDS.contains(scheduler.backend());
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -168,7 +171,9 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     public RunHandle submit(RunRequest request) {
         TemporalConnection now = connected();
         TemporalSettings settings = now.settings();
-        String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        String fireId = FireIds.of(request);
+        String runId = request.runId() != null ? request.runId()
+                : fireId != null ? fireId : UUID.randomUUID().toString();
         RunWorkflow workflow = now.client().newWorkflowStub(RunWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)
                 .setTaskQueue(settings.taskQueue())
@@ -177,7 +182,13 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         try {
             WorkflowClient.start(workflow::run, RunInput.of(request, runId, settings.attempts()));
         } catch (WorkflowExecutionAlreadyStarted e) {
-            throw new InvalidRequestException("run id '" + runId + "' is in use");
+            if (fireId == null) {
+                throw new InvalidRequestException("run id '" + runId + "' is in use");
+            }
+            // Another installation fired the same schedule at the same due time first: its workflow is this fire.
+            LOG.info("Cron fire of '{}' due {}: another installation started it as run {}; following that run",
+                    request.taskName(), request.dueAt(), runId);
+            workflow = now.client().newWorkflowStub(RunWorkflow.class, runId);
         } catch (RuntimeException e) {
             throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
                     + " did not accept the run: " + e.getMessage());
@@ -262,16 +273,17 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     private TemporalConnection connected() {
         TemporalConnection now = connection;
+        if (now == null && selected && problem == null && settings != null) {
+            // Connecting (just after a start or a change): wait for that attempt rather than refuse, so that the
+            // cron fires caught up at start are not lost to it.
+            awaitKeeper();
+            now = connection;
+        }
         if (now == null && !selected && !demanded) {
             // A run asks for Temporal under another backend (?temporal=true): connect now, and stay connected.
             demanded = true;
-            try {
-                keeper.submit(this::keep).get(TemporalConnection.CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.debug("Connecting for a run that asked for Temporal: {}", e.toString());
-            }
+            keeper.execute(this::keep);
+            awaitKeeper();
             now = connection;
         }
         if (now == null) {
@@ -280,6 +292,17 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
                     ? why.replaceFirst("^Temporal backend: ", "") : "not connected to a Temporal service (backend is not temporal, or it is connecting)");
         }
         return now;
+    }
+
+    /** Waits until the keeper has done what it was asked before now (a connection attempt, say). */
+    private void awaitKeeper() {
+        try {
+            keeper.submit(() -> { }).get(TemporalConnection.CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.debug("Waiting for the Temporal connection: {}", e.toString());
+        }
     }
 
     /** The run's failure as the core reports one: its stage, status and reason, from the activity's failure. */
