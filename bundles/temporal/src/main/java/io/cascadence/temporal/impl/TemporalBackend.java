@@ -180,7 +180,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
         try {
-            WorkflowClient.start(workflow::run, RunInput.of(request, runId, settings.attempts()));
+            WorkflowClient.start(workflow::run, RunInput.of(request, runId, settings.attemptsOf(request.taskName())));
         } catch (WorkflowExecutionAlreadyStarted e) {
             if (fireId == null) {
                 throw new InvalidRequestException("run id '" + runId + "' is in use");

@@ -47,6 +47,10 @@ public @interface TemporalConfiguration {
             + "to reach Cascadence; a task's failure is never retried (env CASCADENCE_TEMPORAL_ATTEMPTS)")
     int temporal__attempts() default 3;
 
+    @AttributeDefinition(description = "Attempts of single tasks' runs, NAME=N, comma-separated; they win over "
+            + "temporal_attempts (env CASCADENCE_TEMPORAL_TASK_ATTEMPTS)")
+    String temporal__task__attempts() default "";
+
     /** From the core's PID: the backend in force. */
     @AttributeDefinition(description = "Scheduler backend, from io.cascadence")
     String backend() default "cron";

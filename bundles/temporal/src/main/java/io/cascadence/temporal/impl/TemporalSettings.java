@@ -3,6 +3,8 @@ package io.cascadence.temporal.impl;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -22,9 +24,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
  * @param key PEM PKCS#8 key of {@code cert}, or {@code null}
  * @param ca PEM certificate authority, or {@code null} for the JVM's
  * @param attempts attempts of a run's activity, at least 1
+ * @param taskAttempts attempts of single tasks' runs, by task name, which win over {@code attempts}
  */
 record TemporalSettings(String target, String namespace, String taskQueue, boolean tls, Path cert, Path key, Path ca,
-        int attempts) {
+        int attempts, Map<String, Integer> taskAttempts) {
 
     /** The backend's name, as {@code backend} names it. */
     static final String BACKEND = "temporal";
@@ -49,7 +52,32 @@ record TemporalSettings(String target, String namespace, String taskQueue, boole
         }
         boolean tls = configuration.temporal__tls() || cert != null || ca != null;
         return new TemporalSettings(target, namespace, queue, tls, cert, key, ca,
-                Math.max(1, configuration.temporal__attempts()));
+                Math.max(1, configuration.temporal__attempts()), counts(configuration.temporal__task__attempts()));
+    }
+
+    /** The attempts of a run of the task: its own from {@code temporal_task_attempts}, else {@code attempts}. */
+    int attemptsOf(String taskName) {
+        return taskAttempts.getOrDefault(taskName, attempts);
+    }
+
+    /** {@code NAME=N, ...}, as the core checked it. */
+    static Map<String, Integer> counts(String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String part : text == null ? new String[0] : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            try {
+                int count = Integer.parseInt(part.substring(eq + 1).strip());
+                if (count >= 1) {
+                    counts.put(part.substring(0, eq).strip(), count);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("temporal_task_attempts: '" + part.strip() + "' is not NAME=N");
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     /**

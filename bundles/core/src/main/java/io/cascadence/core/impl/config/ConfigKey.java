@@ -125,6 +125,9 @@ enum ConfigKey {
     TEMPORAL_ATTEMPTS(TEMPORAL, LIVE, "temporal_attempts", "CASCADENCE_TEMPORAL_ATTEMPTS",
             Defaults.TEMPORAL_ATTEMPTS, ValueParser.positiveInt(),
             "Attempts of a run when the worker running it is lost; a task's own failure is never retried"),
+    TEMPORAL_TASK_ATTEMPTS(TEMPORAL, LIVE, "temporal_task_attempts", "CASCADENCE_TEMPORAL_TASK_ATTEMPTS",
+            Defaults.TEMPORAL_TASK_ATTEMPTS, ValueParser.counts(),
+            "Attempts of single tasks' runs, as NAME=N, comma-separated; they win over temporal_attempts"),
     // Read by bundles that are not part of the container yet; they apply at their start until those bundles say
     // otherwise here.
     CRONYX_BASE_URL(CRONYX, AT_START, "cronyx_base_url", "CRONYX_BASE_URL", Defaults.CRONYX_BASE_URL,

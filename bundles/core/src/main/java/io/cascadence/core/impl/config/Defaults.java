@@ -41,6 +41,7 @@ final class Defaults {
     static final String TEMPORAL_TLS_KEY = "";
     static final String TEMPORAL_TLS_CA = "";
     static final String TEMPORAL_ATTEMPTS = "3";
+    static final String TEMPORAL_TASK_ATTEMPTS = "";
     static final String CRONYX_BASE_URL = "";
     static final String CRONYX_TIMEOUT = "5.0";
     static final String CRONYX_REFRESH = "true";

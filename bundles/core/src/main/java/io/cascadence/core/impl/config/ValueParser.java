@@ -186,6 +186,32 @@ interface ValueParser {
         };
     }
 
+    /** {@code NAME=N, ...}: per-task counts, as a map from task name to a positive integer. */
+    static ValueParser counts() {
+        return text -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String part : text.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                String name = eq < 0 ? "" : part.substring(0, eq).strip();
+                Integer count = null;
+                try {
+                    count = eq < 0 ? null : Integer.valueOf(part.substring(eq + 1).strip());
+                } catch (NumberFormatException e) {
+                    count = null;
+                }
+                if (name.isEmpty() || count == null || count < 1) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not NAME=N with N at least 1; "
+                            + "expected entries such as report=5, comma-separated");
+                }
+                counts.put(name, count);
+            }
+            return Collections.unmodifiableMap(counts);
+        };
+    }
+
     /** Empty, or a PostgreSQL JDBC URL: the embedded database needs no URL. */
     static ValueParser optionalJdbcUrl() {
         return text -> {

@@ -258,6 +258,22 @@ class ConfigResolverTest {
     }
 
     @Test
+    void perTaskAttemptsAreNameEqualsAPositiveCountAndAnythingElseIsRefusedNamingTheEntry() {
+        ResolvedConfig good = resolve(ConfigPid.TEMPORAL, cfg(Map.of("temporal_task_attempts", " report = 1, etl=5 ")),
+                yaml(Map.of()), env(Map.of()));
+        assertThat(good.properties()).containsEntry("temporal_task_attempts", "report=1,etl=5");
+        assertThat(good.problems()).isEmpty();
+
+        for (String bad : List.of("report", "report=0", "report=two", "=3")) {
+            ResolvedConfig refused = resolve(ConfigPid.TEMPORAL, cfg(Map.of("temporal_task_attempts", bad)),
+                    yaml(Map.of()), env(Map.of()));
+            assertThat(refused.properties()).as(bad).containsEntry("temporal_task_attempts", "");
+            assertThat(refused.problems()).as(bad).singleElement().asString().contains("temporal_task_attempts")
+                    .contains("is not NAME=N");
+        }
+    }
+
+    @Test
     void cfgKeysWithADotAreConfigAdminBookkeepingAndNotReported() {
         ResolvedConfig config = resolve(
                 cfg(Map.of("service.pid", "io.cascadence",

@@ -112,7 +112,7 @@ class EffectiveConfigTest {
         assertThat(keys(report, "io.cascadence.metrics")).containsExactly("metrics_port");
         assertThat(keys(report, "io.cascadence.temporal")).containsExactly("temporal_server",
                 "temporal_namespace", "temporal_task_queue", "temporal_tls", "temporal_tls_cert", "temporal_tls_key",
-                "temporal_tls_ca", "temporal_attempts");
+                "temporal_tls_ca", "temporal_attempts", "temporal_task_attempts");
         assertThat(keys(report, "io.cascadence.cronyx")).containsExactly("cronyx_base_url", "cronyx_timeout",
                 "cronyx_refresh");
         assertThat(keys(report, "io.cascadence.transport")).containsExactly("ume_transport", "ume_grpc_stub",
