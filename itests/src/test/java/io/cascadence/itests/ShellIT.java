@@ -16,7 +16,8 @@ class ShellIT {
         installation.environment.put("CASCADENCE_SHELL", "true");
 
         Installation.CommandResult session = installation.runWithInput(
-                "task:list\ntask:run --user-id ada example\ntask:config\ntask:run no-such-task\n", "bin/cascadence");
+                "task:list\ntask:run --user-id ada example\ntask:config\ntask:run no-such-task\n"
+                        + "task:replay-history config/io.cascadence.web.cfg\n", "bin/cascadence");
 
         assertThat(session.exitCode()).as(session.stderr()).isZero();
         assertThat(session.stdout()).contains("example\tenabled");
@@ -24,6 +25,7 @@ class ShellIT {
         assertThat(session.stdout()).containsPattern(
                 "io.cascadence\tbackend\tcron\tcfg \\(.*config/io.cascadence.cfg\\)\tlive");
         assertThat(session.stdout()).contains("Unknown task: no-such-task");
+        assertThat(session.stdout() + session.stderr()).contains("not a Temporal workflow history");
         assertThat(installation.home.resolve("data/.runtime")).doesNotExist();
     }
 }

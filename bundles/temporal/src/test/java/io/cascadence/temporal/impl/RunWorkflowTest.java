@@ -118,17 +118,11 @@ class RunWorkflowTest {
         RunWorkflow workflow = workflow("run-4");
         WorkflowClient.start(workflow::run, input("run-4"));
         WorkflowStub stub = WorkflowStub.fromTyped(workflow);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (executed.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitSize(executed, 1);
         assertThat(stub.query("state", String.class)).isEqualTo("running");
 
         stub.cancel();
-        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (cancelled.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitSize(cancelled, 1); // at the activity's next heartbeat
         never.completeExceptionally(new TaskFailedException("etl", "run-4", null, RunRecord.CANCELLED, "cancelled",
                 null));
 
@@ -177,7 +171,7 @@ class RunWorkflowTest {
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (list.size() < size && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
