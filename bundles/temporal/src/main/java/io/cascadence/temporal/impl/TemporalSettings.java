@@ -6,13 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.net.ssl.SSLException;
-
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-
 /**
  * Where and how the backend reaches Temporal, from {@link TemporalConfiguration}.
  *
@@ -78,27 +71,6 @@ record TemporalSettings(String target, String namespace, String taskQueue, boole
             }
         }
         return Map.copyOf(counts);
-    }
-
-    /**
-     * The service stubs' options: the target, with TLS the SSL context, and the channel's threads, which the caller
-     * owns and stops.
-     */
-    WorkflowServiceStubsOptions stubsOptions(ChannelThreads threads) throws SSLException {
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(target)
-                .setChannelInitializer(threads::apply);
-        if (tls) {
-            SslContextBuilder ssl = GrpcSslContexts.forClient();
-            if (cert != null) {
-                ssl.keyManager(cert.toFile(), key.toFile());
-            }
-            if (ca != null) {
-                ssl.trustManager(ca.toFile());
-            }
-            SslContext context = ssl.build();
-            options.setSslContext(context);
-        }
-        return options.build();
     }
 
     /** For logs and health: where it connects, without secrets. */

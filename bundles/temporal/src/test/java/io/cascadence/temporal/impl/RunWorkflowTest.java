@@ -91,7 +91,7 @@ class RunWorkflowTest {
 
         assertThatThrownBy(() -> workflow("run-2").run(input("run-2")))
                 .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
-                    TaskFailedException failure = TemporalBackend.failure("etl", "run-2", e);
+                    TaskFailedException failure = RunFailures.of("etl", "run-2", e);
                     assertThat(failure.stage()).isEqualTo("verify");
                     assertThat(failure.status()).isEqualTo(RunRecord.ERROR);
                     assertThat(failure.getMessage()).isEqualTo("verify said no");
@@ -107,7 +107,7 @@ class RunWorkflowTest {
 
         assertThatThrownBy(() -> workflow("run-3").run(input("run-3")))
                 .isInstanceOfSatisfying(WorkflowFailedException.class, e -> assertThat(
-                        TemporalBackend.failure("etl", "run-3", e).getMessage()).contains("etl"));
+                        RunFailures.of("etl", "run-3", e).getMessage()).contains("etl"));
         assertThat(executed).hasSize(1);
     }
 
