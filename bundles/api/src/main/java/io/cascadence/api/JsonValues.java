@@ -8,11 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks that a run's input is JSON-like and makes an unmodifiable copy of it, so no run can change another's. */
-final class JsonValues {
+/**
+ * Checks that a value is JSON-like (a run's input, a stage's checkpointed result) and makes an unmodifiable copy of
+ * it, so no run can change another's.
+ *
+ * @since 1.3
+ */
+public final class JsonValues {
 
     /** Deeper than this is refused: no honest payload nests so far, and a cyclic one would never end. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     private JsonValues() {
     }
@@ -22,7 +27,7 @@ final class JsonValues {
      * @throws InvalidRequestException naming the first value that is not a map with string keys, a list, a
      *         string, a number, a boolean or {@code null}, and where it is
      */
-    static Object copyOf(Object value) {
+    public static Object copyOf(Object value) {
         return copy(value, "input", 0);
     }
 

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.Intake;
+import io.cascadence.api.InvalidRequestException;
+import io.cascadence.api.JsonValues;
 import io.cascadence.api.ParallelPlan;
 import io.cascadence.api.Plan;
 import io.cascadence.api.Planner;
@@ -207,12 +209,15 @@ public final class TaskPipeline {
         if (!checkpointing) {
             return;
         }
-        if (!JsonCheck.isJson(value)) {
+        Object json;
+        try {
+            json = JsonValues.copyOf(value); // what the checkpoints keep cannot change under them
+        } catch (InvalidRequestException notJson) {
             checkpointing = false;
             return;
         }
         try {
-            checkpoints.completed(name, value);
+            checkpoints.completed(name, json);
         } catch (RuntimeException e) {
             checkpointing = false;
             LOG.warn("Run {}: the {} stage could not be checkpointed; a later attempt starts over from it: {}",
