@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.cascadence.api.BackendUnavailableException;
@@ -95,13 +96,21 @@ public final class SchedulerFacade implements Scheduler {
 
     @Override
     public void cancel(String runId) {
-        if (!runs.inProgressHere(runId)) {
-            SchedulerBackend backend = active(configured.get());
-            if (backend != null && backend.cancel(runId)) {
-                return;
-            }
+        if (!elsewhere(runId, backend -> backend.cancel(runId))) {
+            runs.cancel(runId);
         }
-        runs.cancel(runId);
+    }
+
+    /**
+     * Whether the run is not in progress here and the configured backend knows it and took {@code call}: then the
+     * engine is not asked.
+     */
+    private boolean elsewhere(String runId, Predicate<SchedulerBackend> call) {
+        if (runs.inProgressHere(runId)) {
+            return false;
+        }
+        SchedulerBackend backend = active(configured.get());
+        return backend != null && call.test(backend);
     }
 
     @Override
@@ -126,24 +135,16 @@ public final class SchedulerFacade implements Scheduler {
 
     @Override
     public void pauseRun(String taskName, String runId) {
-        if (!runs.inProgressHere(runId)) {
-            SchedulerBackend backend = active(configured.get());
-            if (backend != null && backend.pauseRun(taskName, runId)) {
-                return;
-            }
+        if (!elsewhere(runId, backend -> backend.pauseRun(taskName, runId))) {
+            runs.control().pauseRun(taskName, runId);
         }
-        runs.control().pauseRun(taskName, runId);
     }
 
     @Override
     public void resumeRun(String taskName, String runId) {
-        if (!runs.inProgressHere(runId)) {
-            SchedulerBackend backend = active(configured.get());
-            if (backend != null && backend.resumeRun(taskName, runId)) {
-                return;
-            }
+        if (!elsewhere(runId, backend -> backend.resumeRun(taskName, runId))) {
+            runs.control().resumeRun(taskName, runId);
         }
-        runs.control().resumeRun(taskName, runId);
     }
 
     @Override
