@@ -84,9 +84,9 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
                 invalid = null;
             } catch (IllegalArgumentException e) {
                 settings = null;
-                invalid = "Temporal backend: " + e.getMessage() + "; runs are refused until it is fixed";
+                invalid = e.getMessage() + "; runs are refused until it is fixed";
                 if (selected) {
-                    LOG.error(invalid);
+                    LOG.error("Temporal backend: {}", invalid);
                 }
             }
             problem = null;
@@ -125,7 +125,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         }
         if (wanted == null || current != null) {
             if (current != null) {
-                problem = current.healthy() ? null : "Temporal backend: the service at " + wanted.describe()
+                problem = current.healthy() ? null : "the service at " + wanted.describe()
                         + " does not answer its health check; runs already accepted wait for it";
             }
             return;
@@ -135,10 +135,10 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
             problem = null;
         } catch (Exception e) { // gRPC's StatusRuntimeException, an SSLException
             String reason = problem == null || !problem.contains("cannot reach") ? null : problem;
-            problem = "Temporal backend: cannot reach Temporal at " + wanted.describe() + " (" + e.getMessage()
+            problem = "cannot reach Temporal at " + wanted.describe() + " (" + e.getMessage()
                     + "); run requests are refused (503) until it answers; retrying every " + RETRY_SECONDS + " s";
             if (reason == null) {
-                LOG.warn(problem);
+                LOG.warn("Temporal backend: {}", problem);
             }
         }
     }
@@ -146,7 +146,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     @Override
     public List<String> warnings() {
         String now = problem;
-        return now == null ? List.of() : List.of(now);
+        return now == null ? List.of() : List.of("Temporal backend: " + now);
     }
 
     /**
@@ -216,7 +216,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         if (now == null) {
             String why = problem;
             throw new BackendUnavailableException(TemporalSettings.BACKEND, why != null
-                    ? why.replaceFirst("^Temporal backend: ", "") : "not connected to a Temporal service (backend is not temporal, or it is connecting)");
+                    ? why : "not connected to a Temporal service (backend is not temporal, or it is connecting)");
         }
         return now;
     }
