@@ -134,6 +134,8 @@ class TemporalIT {
             assertThat(cancel.status()).as(cancel.body()).isIn(200, 202);
             Await.until("the run cancelled", () -> "cancelled".equals(http.get("/runs/" + runId).json()
                     .path("status").asText()));
+            Await.until("its workflow failed", () -> http.get("/temporal/history/" + runId).body().toLowerCase()
+                    .replace("_", "").contains("workflowexecutionfailed"));
         }
     }
 
