@@ -145,7 +145,6 @@ final class Installation {
         }
     }
 
-    /** A new temporary file under the tests' work folder (inside target/), so nothing is left in /tmp. */
     /** The file's text, or empty when it does not exist (yet). */
     static String read(Path file) {
         try {
@@ -155,6 +154,7 @@ final class Installation {
         }
     }
 
+    /** A new temporary file under the tests' work folder (inside target/), so nothing is left in /tmp. */
     static Path tempFile(String prefix, String suffix) {
         try {
             Files.createDirectories(WORK);

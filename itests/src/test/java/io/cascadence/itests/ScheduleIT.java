@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Cron schedules as a user meets them: set over HTTP and {@code bin/task}, fired on the minute as runs with trigger
  * {@code cron}, kept in {@code data/schedules.yml} across stops, kills and backend switches, and missed fires caught
  * up once after a crash.
+ *
+ * <p>It runs beside the other classes ({@code junit-platform.properties}): most of its time is spent waiting for
+ * real minute boundaries, and its installations are its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ScheduleIT {
 
     private static final Path HELLO = Path.of(System.getProperty("hello.jar"));
