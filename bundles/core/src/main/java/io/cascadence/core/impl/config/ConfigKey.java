@@ -108,7 +108,7 @@ enum ConfigKey {
 
     // The Temporal backend applies these live: an edit reconnects its client and worker.
     TEMPORAL_SERVER(TEMPORAL, LIVE, "temporal_server", "TEMPORAL_SERVER", Defaults.TEMPORAL_SERVER,
-            ValueParser.text(), "Temporal frontend address host:port"),
+            ValueParser.hostPort(), "Temporal frontend address host:port"),
     TEMPORAL_NAMESPACE(TEMPORAL, LIVE, "temporal_namespace", "TEMPORAL_NAMESPACE", Defaults.TEMPORAL_NAMESPACE,
             ValueParser.text(), "Temporal namespace of the workflows of runs"),
     TEMPORAL_TASK_QUEUE(TEMPORAL, LIVE, "temporal_task_queue", "CASCADENCE_TEMPORAL_TASK_QUEUE",

@@ -125,6 +125,29 @@ interface ValueParser {
         };
     }
 
+    /**
+     * A gRPC target as Temporal's clients take it: {@code host:port} ({@code [::1]:7233} for an IPv6 address), the
+     * port from 1 to 65535, with no scheme.
+     */
+    static ValueParser hostPort() {
+        return text -> {
+            String value = text.strip();
+            int colon = value.lastIndexOf(':');
+            String host = colon < 0 ? "" : value.substring(0, colon);
+            int port = -1;
+            try {
+                port = colon < 0 ? -1 : Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // reported below with what is accepted
+            }
+            if (value.contains("://") || host.isEmpty() || host.matches(".*[\\s/].*") || port < 1 || port > 65535) {
+                throw new IllegalArgumentException("expected host:port with a port from 1 to 65535 and no scheme, "
+                        + "such as localhost:7233");
+            }
+            return value;
+        };
+    }
+
     /** A TCP port, 1 to 65535, or 0 for none. */
     static ValueParser port() {
         return text -> {

@@ -274,6 +274,23 @@ class ConfigResolverTest {
     }
 
     @Test
+    void theTemporalServerIsHostColonPortAndAnythingElseIsRefusedKeepingTheDefault() {
+        for (String good : List.of("temporal.example.com:7233", "127.0.0.1:17233", "[::1]:7233")) {
+            ResolvedConfig resolved = resolve(ConfigPid.TEMPORAL, cfg(Map.of("temporal_server", good)),
+                    yaml(Map.of()), env(Map.of()));
+            assertThat(resolved.problems()).as(good).isEmpty();
+            assertThat(resolved.properties()).containsEntry("temporal_server", good);
+        }
+        for (String bad : List.of("localhost", "http://localhost:7233", "localhost:99999", ":7233", "host:port")) {
+            ResolvedConfig refused = resolve(ConfigPid.TEMPORAL, cfg(Map.of("temporal_server", bad)),
+                    yaml(Map.of()), env(Map.of()));
+            assertThat(refused.properties()).as(bad).containsEntry("temporal_server", "localhost:7233");
+            assertThat(refused.problems()).as(bad).singleElement().asString().contains("temporal_server")
+                    .contains("expected host:port");
+        }
+    }
+
+    @Test
     void cfgKeysWithADotAreConfigAdminBookkeepingAndNotReported() {
         ResolvedConfig config = resolve(
                 cfg(Map.of("service.pid", "io.cascadence",
