@@ -76,6 +76,18 @@ public final class TaskProperties {
      */
     public static final String WEBHOOK_SOURCE = "cascadence.webhook.source";
 
+    /**
+     * Under {@code backend = temporal}: how many times a run of the task may be tried in all when the worker running
+     * it is lost (a container killed mid-run), each later attempt going on at the stage after the last one
+     * checkpointed. A positive {@code Integer}, {@code Long} or its text; {@code 1} for a task that must never run
+     * twice. Optional; the configuration's {@code temporal_task_attempts} entry for the task takes precedence, and
+     * without either {@code temporal_attempts} (default 3) applies. A task's own failure is never retried. A
+     * malformed value is ignored with a warning naming the service.
+     *
+     * @since 1.3
+     */
+    public static final String TASK_ATTEMPTS = "cascadence.task.attempts";
+
     private TaskProperties() {
     }
 }

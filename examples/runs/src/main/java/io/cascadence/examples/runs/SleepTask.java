@@ -12,9 +12,11 @@ import io.cascadence.api.TaskProperties;
 /**
  * Holds its worker thread for {@code {"seconds": N}} seconds (default 5), the way a task blocked on slow I/O does,
  * and gives up at once when interrupted: when the run is cancelled ({@code POST /runs/{id}/cancel}), times out (its
- * {@code cascadence.task.timeout} is 60 seconds) or Cascadence stops.
+ * {@code cascadence.task.timeout} is 60 seconds) or Cascadence stops. Under {@code backend = temporal} a run is
+ * tried twice at most when the container running it is lost ({@code cascadence.task.attempts}).
  */
-@Component(service = Task.class, property = TaskProperties.TASK_TIMEOUT + ":Integer=60")
+@Component(service = Task.class, property = {TaskProperties.TASK_TIMEOUT + ":Integer=60",
+        TaskProperties.TASK_ATTEMPTS + ":Integer=2"})
 @TaskName("sleep")
 public class SleepTask implements Task {
 
