@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +14,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * backend = temporal against Temporal's own test server over gRPC: runs become workflows that this container's
  * worker executes, recorded like local runs; a Temporal service that does not answer is reported and refused.
+ * The tests share one server (each on task queues of its own), except the one that needs it down.
  */
 class TemporalIT {
 
     private static final Path RUNS = Path.of(System.getProperty("runs.jar"));
+    private static TemporalServerProcess server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TemporalServerProcess.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     private static Installation temporal(String name, String server) {
         return temporal(name, server, name);
@@ -39,8 +55,7 @@ class TemporalIT {
     @Test
     void aRunGoesThroughTemporalAndIsRecordedLikeALocalRunAndItsHistoryReplays() throws Exception {
         Installation installation = temporal("temporal-run", null);
-        try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess container = withServer(installation, server).start()) {
+        try (ContainerProcess container = withServer(installation).start()) {
             Http http = container.http;
             awaitTasks(http);
             Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected to "
@@ -80,7 +95,7 @@ class TemporalIT {
         }
     }
 
-    private static Installation withServer(Installation installation, TemporalServerProcess server) {
+    private static Installation withServer(Installation installation) {
         installation.environment.put("TEMPORAL_SERVER", server.address());
         return installation;
     }
@@ -89,8 +104,7 @@ class TemporalIT {
     void underAnotherBackendTemporalTrueSendsOneRunToTemporal() {
         Installation installation = temporal("temporal-query", null);
         installation.environment.put("CASCADENCE_SCHEDULER", "cron");
-        try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess container = withServer(installation, server).start()) {
+        try (ContainerProcess container = withServer(installation).start()) {
             Http http = container.http;
             awaitTasks(http);
             Http.Response sent = http.postJson("/tasks/greet/run?temporal=true", "{\"name\": \"Ada\"}");
@@ -107,6 +121,11 @@ class TemporalIT {
             Http.Response wrong = http.post("/tasks/greet/run?temporal=maybe");
             assertThat(wrong.status()).isEqualTo(400);
             assertThat(wrong.json().path("detail").asText()).isEqualTo("temporal is 'maybe'; expected true or false");
+            assertThat(http.post("/tasks/greet/run?temporal=").json().path("detail").asText())
+                    .isEqualTo("temporal is ''; expected true or false");
+            Http.Response twice = http.post("/tasks/greet/run?temporal=true&temporal=false");
+            assertThat(twice.status()).isEqualTo(400);
+            assertThat(twice.json().path("detail").asText()).isEqualTo("temporal is given 2 times; give it once");
 
             Installation.CommandResult cli = installation.task("run", "greet", "--temporal");
             assertThat(cli.exitCode()).as(cli.stderr()).isZero();
@@ -118,8 +137,7 @@ class TemporalIT {
 
     @Test
     void aRunCancelledThroughTheApiEndsAsCancelledAndItsWorkflowFails() {
-        try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess container = temporal("temporal-cancel", server.address()).start()) {
+        try (ContainerProcess container = temporal("temporal-cancel", server.address()).start()) {
             Http http = container.http;
             awaitTasks(http);
             Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
@@ -134,9 +152,58 @@ class TemporalIT {
             assertThat(cancel.status()).as(cancel.body()).isIn(200, 202);
             Await.until("the run cancelled", () -> "cancelled".equals(http.get("/runs/" + runId).json()
                     .path("status").asText()));
-            Await.until("its workflow failed", () -> http.get("/temporal/history/" + runId).body().toLowerCase()
-                    .replace("_", "").contains("workflowexecutionfailed"));
+            String[] last = {null};
+            Await.until(Await.CHANGE, () -> "its workflow failed; its last event: " + last[0], () -> {
+                String history = http.get("/temporal/history/" + runId).body();
+                last[0] = history.substring(Math.max(0, history.lastIndexOf("\"eventType\"")));
+                return history.toLowerCase().replace("_", "").contains("workflowexecutionfailed");
+            });
         }
+    }
+
+    /**
+     * A switch away from temporal while this installation's worker runs a run: the worker stops taking runs and
+     * lets that one finish here, longer than the 10 s a stop waits, so that its workflow completes and no other
+     * worker runs it again.
+     */
+    @Test
+    void switchingAwayFromTemporalLetsTheRunInProgressHereFinishAndCompleteItsWorkflow() {
+        Installation installation = temporal("temporal-switch", server.address());
+        installation.environment.remove("CASCADENCE_SCHEDULER"); // the backend comes from io.cascadence.cfg
+        setBackend(installation, "temporal");
+        try (ContainerProcess container = installation.start()) {
+            Http http = container.http;
+            awaitTasks(http);
+            Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
+            Http.Response started = http.postJson("/tasks/sleep/run-async", "{\"seconds\": 14}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String runId = started.json().path("run_id").asText();
+            Await.until("the run running", () -> "running".equals(http.get("/runs/" + runId).json()
+                    .path("status").asText()));
+
+            setBackend(installation, "cron");
+
+            Await.until(java.time.Duration.ofSeconds(60), () -> "the run finished here; log:\n" + container.log(),
+                    () -> "success".equals(http.get("/runs/" + runId).json().path("status").asText()));
+            Await.until("the worker disconnected after it", () -> container.log()
+                    .contains("Temporal backend: disconnected from"));
+            assertThat(container.log()).doesNotContain("interrupting the runs");
+            // Its workflow completed: GET /temporal/history connects under cron for the asking.
+            assertThat(http.get("/temporal/history/" + runId).body().toLowerCase().replace("_", ""))
+                    .contains("workflowexecutioncompleted");
+            Http.Response local = http.post("/tasks/greet/run");
+            assertThat(local.status()).as(local.body()).isEqualTo(200);
+            assertThat(http.get("/temporal/history/" + local.json().path("run_id").asText()).status())
+                    .as("a run after the switch is local").isEqualTo(404);
+        }
+    }
+
+    /** Sets {@code backend} in the installation's io.cascadence.cfg, keeping its other lines. */
+    private static void setBackend(Installation installation, String backend) {
+        Path file = installation.config().resolve("io.cascadence.cfg");
+        String kept = Installation.read(file).lines().filter(line -> !line.strip().startsWith("backend"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Installation.writeAtomically(file, kept + "\nbackend = " + backend + "\n");
     }
 
     @Test
@@ -154,9 +221,9 @@ class TemporalIT {
             assertThat(refused.json().path("detail").asText()).contains("Temporal").contains("127.0.0.1:" + port);
             assertThat(http.get("/runs?task=greet").json().size()).isZero();
 
-            try (TemporalServerProcess server = TemporalServerProcess.start(port)) {
+            try (TemporalServerProcess late = TemporalServerProcess.start(port)) {
                 Await.until("reconnected", () -> container.log().contains("Temporal backend: connected to "
-                        + server.address()));
+                        + late.address()));
                 Http.Response greeted = http.post("/tasks/greet/run");
                 assertThat(greeted.status()).as(greeted.body()).isEqualTo(200);
                 assertThat(http.get("/health").body()).doesNotContain("cannot reach Temporal");
@@ -170,9 +237,8 @@ class TemporalIT {
         // Temporal runs it once.
         Installation one = withMissedFire(temporal("temporal-first", null, "shared"));
         Installation two = withMissedFire(temporal("temporal-second", null, "shared"));
-        try (TemporalServerProcess server = TemporalServerProcess.start();
-                ContainerProcess first = withServer(one, server).start();
-                ContainerProcess second = withServer(two, server).start()) {
+        try (ContainerProcess first = withServer(one).start();
+                ContainerProcess second = withServer(two).start()) {
             for (ContainerProcess container : new ContainerProcess[] {first, second}) {
                 awaitTasks(container.http);
                 Await.until("the worker connected", () -> container.log().contains("Temporal backend: connected"));
@@ -192,10 +258,24 @@ class TemporalIT {
                     || running(second, longRun));
             ContainerProcess runner = running(first, longRun) ? first : second;
             ContainerProcess other = runner == first ? second : first;
+            // The other has no record of it, and describes it from its workflow: task, status, stage in progress.
+            String[] seen = {null};
+            Await.until(Await.CHANGE, () -> "the other installation describing the run from its workflow, in its "
+                    + "stage run; it answered: " + seen[0], () -> {
+                        Http.Response described = other.http.get("/runs/" + longRun);
+                        seen[0] = described.status() + " " + described.body();
+                        JsonNode run = described.json();
+                        return "temporal".equals(run.path("source").asText())
+                                && "running".equals(run.path("status").asText())
+                                && "run".equals(run.path("stages").path(0).path("stage").asText());
+                    });
+            assertThat(other.http.get("/runs/" + longRun).json().path("task").asText()).isEqualTo("sleep");
             Http.Response cancel = other.http.post("/runs/" + longRun + "/cancel");
             assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
             Await.until("the run cancelled where it ran", () -> "cancelled".equals(runner.http.get("/runs/" + longRun)
                     .json().path("status").asText()));
+            Await.until("the other installation seeing it cancelled", () -> "cancelled".equals(other.http
+                    .get("/runs/" + longRun).json().path("status").asText()));
             assertThat(other.http.post("/runs/no-such-run/cancel").status()).isEqualTo(404);
 
             Http.Response started = first.http.postJson("/tasks/sleep/run-async", "{\"seconds\": 8}");
@@ -215,6 +295,13 @@ class TemporalIT {
             JsonNode record = survivor.http.get("/runs/" + runId + "@2").json();
             assertThat(record.path("task").asText()).isEqualTo("sleep");
             assertThat(record.path("result").asText()).contains("slept 8");
+            // The run id its caller was given answers, from the workflow, how the run ended.
+            JsonNode asked = survivor.http.get("/runs/" + runId).json();
+            assertThat(asked.path("source").asText()).isEqualTo("temporal");
+            assertThat(asked.path("status").asText()).isEqualTo("success");
+            assertThat(survivor.http.get("/temporal/history/" + runId).body())
+                    .as("the sleep task's cascadence.task.attempts = 2 in its activity's retry policy")
+                    .containsPattern("\"maximumAttempts\"\\s*:\\s*2\\b");
         }
     }
 
@@ -231,9 +318,11 @@ class TemporalIT {
         return record.status() == 200 ? record.json().path("status").asText() : null;
     }
 
+    /** Whether the run is running in this container: on its record, not as its workflow describes it. */
     private static boolean running(ContainerProcess container, String runId) {
         Http.Response record = container.http.get("/runs/" + runId);
-        return record.status() == 200 && "running".equals(record.json().path("status").asText());
+        return record.status() == 200 && "running".equals(record.json().path("status").asText())
+                && record.json().path("source").isMissingNode();
     }
 }
 

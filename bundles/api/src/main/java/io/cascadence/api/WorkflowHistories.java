@@ -19,6 +19,13 @@ public interface WorkflowHistories {
     String RUN_WORKFLOW = "CascadenceRun";
 
     /**
+     * What a surface says when no service of this type is there, after what needed it ("history replay"):
+     * {@value}.
+     */
+    String NOT_INSTALLED = "needs the Temporal backend's bundle (io.cascadence.temporal), which is not installed "
+            + "or not started";
+
+    /**
      * The history of a run's workflow, from the Temporal service, as JSON that {@link #replay} and Temporal's tools
      * read.
      *
@@ -29,6 +36,17 @@ public interface WorkflowHistories {
      *         {@code temporal}, or the service does not answer)
      */
     String export(String runId);
+
+    /**
+     * A run as its workflow knows it, asked of the workflow itself (Temporal queries): how a run that another
+     * installation's worker runs (or ran) is looked up from this one, whose run history may not have it.
+     *
+     * @param runId the run's id (its workflow's id)
+     * @return the run's task, trigger, status and current stage
+     * @throws UnknownRunException when the Temporal service has no run workflow with that id
+     * @throws BackendUnavailableException when no Temporal service is connected, or it does not answer
+     */
+    WorkflowRun describe(String runId);
 
     /**
      * Replays one history. Needs no Temporal service.
@@ -47,8 +65,25 @@ public interface WorkflowHistories {
      * @param deterministic whether the code made every decision the history records
      * @param workflowId the workflow's id as the history gives it (the run id), or {@code null} when it does not
      * @param events the number of events replayed
-     * @param problem when not deterministic, Temporal's description of the first difference; else {@code null}
+     * @param problem when not deterministic, what Temporal's replayer says of the difference (the innermost message
+     *        it gives, which may not name the event); else {@code null}
      */
     record Outcome(boolean deterministic, String workflowId, int events, String problem) {
+    }
+
+    /**
+     * A run as its workflow knows it.
+     *
+     * @param runId the run's id
+     * @param taskName the task
+     * @param trigger what started it ({@code api}, {@code cron}, ...)
+     * @param status a {@link RunRecord} status: {@code queued} until the workflow hands the run to a worker, then
+     *        {@code running}, then how it ended ({@code success}, {@code error}, {@code cancelled},
+     *        {@code timed_out}, or {@code interrupted} when every attempt's worker was lost)
+     * @param stage the stage in progress as the worker running it last reported it (every few seconds), the stage
+     *        that failed for a run that did not succeed, or {@code null} when none is known
+     * @param paused whether the run has been asked to hold before its next stage
+     */
+    record WorkflowRun(String runId, String taskName, String trigger, String status, String stage, boolean paused) {
     }
 }

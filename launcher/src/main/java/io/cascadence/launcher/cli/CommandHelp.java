@@ -38,8 +38,9 @@ final class CommandHelp {
                     Runs task NAME now through its pipeline and waits for its end.
                       --input JSON|@FILE   the run's input: JSON text, or @ and a file holding it; JSON that does
                                            not parse or a file that cannot be read is a usage error
-                      --temporal           run it as a Temporal workflow whatever backend is configured (the
-                                           Temporal backend must be connected: error: ... not available, exit 1)
+                      --temporal           run it as a Temporal workflow whatever backend is configured; the
+                                           container connects to temporal_server for it (a service that does not
+                                           answer: error: ... cannot reach Temporal at ..., exit 1)
                     Output: run-id TAB <uuid>. A run that fails prints that line too, then the error (exit 1).
                     A run that takes longer than the container waits (sync_wait) goes on: the line is printed and
                     stderr says how to follow it (task runs NAME); without a running container, task waits."""),
@@ -66,7 +67,7 @@ final class CommandHelp {
                     temporal workflow show --output json writes it), against the workflow code of this installation
                     with Temporal's replayer (POST /temporal/replay). No Temporal service is needed.
                     Output: replayed FILE: deterministic (N events). A history this code does not replay the same
-                    way: error: FILE is not deterministic for this code: <the first difference> (exit 1). A file
+                    way: error: FILE is not deterministic for this code: <what the replayer says> (exit 1). A file
                     that cannot be read, or that is not a history of a run: error: and why (exit 1)."""),
             Map.entry("ai-idea", """
                     Usage: task ai-idea TEXT

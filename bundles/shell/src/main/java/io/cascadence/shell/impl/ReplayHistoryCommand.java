@@ -33,14 +33,13 @@ public class ReplayHistoryCommand {
     private volatile WorkflowHistories histories;
 
     @Descriptor("replay FILE, an exported Temporal history of a run, against this code: replayed FILE: deterministic "
-            + "(N events), or an error naming the first difference; FILE is relative to the folder Cascadence was "
+            + "(N events), or an error saying it is not; FILE is relative to the folder Cascadence was "
             + "started in")
     public String _main(Object... args) {
         String file = GogoArguments.parse("task:replay-history", args, Map.of(), List.of("FILE")).positional().get(0);
         WorkflowHistories now = histories;
         if (now == null) {
-            throw new BackendUnavailableException("temporal", "history replay needs the Temporal backend's bundle "
-                    + "(io.cascadence.temporal), which is not installed or not started");
+            throw new BackendUnavailableException("temporal", "history replay " + WorkflowHistories.NOT_INSTALLED);
         }
         String history;
         try {

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +27,15 @@ import io.cascadence.api.spi.RunExecutor;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.failure.ApplicationFailure;
 
 /**
  * Runs a workflow's task in this container through the core's {@link RunExecutor}, so its run record, events and
  * metrics are those of a local run. A later attempt (after the worker of the first was lost) runs as
  * {@code RUNID@N}, N the attempt, since the first attempt's record keeps the run id, and goes on from the stages
- * the earlier attempt checkpointed ({@link Progress}).
+ * the earlier attempt checkpointed ({@link Progress}). At each heartbeat a {@link RunFollower} keeps the run and its
+ * workflow in step (pause and resume, the stage in progress).
  */
 final class RunActivitiesImpl implements RunActivities {
 
@@ -38,14 +44,50 @@ final class RunActivitiesImpl implements RunActivities {
 
     private final RunExecutor executor;
     private final Scheduler scheduler;
+    private final Function<String, String> stageOf;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Where the runs' {@link RunFollower} checks run, so that no heartbeat waits for one. */
+    private final ExecutorService checks = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "cascadence-temporal-follow");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    RunActivitiesImpl(RunExecutor executor, Scheduler scheduler) {
+    /**
+     * @param stageOf the stage in progress of a run in progress here, by run id, or {@code null} when none is
+     */
+    RunActivitiesImpl(RunExecutor executor, Scheduler scheduler, Function<String, String> stageOf) {
         this.executor = executor;
         this.scheduler = scheduler;
+        this.stageOf = stageOf;
+    }
+
+    /** Stops the checks' threads; after the worker has stopped. */
+    void close() {
+        checks.shutdownNow();
+        try {
+            checks.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many runs this worker is running now. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     @Override
     public Object runTask(RunInput input) {
+        inFlight.incrementAndGet();
+        try {
+            return run(input);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private Object run(RunInput input) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         int attempt = context.getInfo().getAttempt();
         RunRequest request = input.toRequest();
@@ -60,13 +102,14 @@ final class RunActivitiesImpl implements RunActivities {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED, e.getClass().getSimpleName());
         }
         CompletableFuture<RunResult> done = handle.completion().toCompletableFuture();
-        boolean held = false;
+        RunFollower follower = new RunFollower(context.getWorkflowClient(), context.getInfo().getWorkflowId(),
+                input.taskName(), handle.runId(), scheduler, stageOf, checks);
         while (true) {
             try {
                 return json(done.get(HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS).result());
             } catch (TimeoutException e) {
                 heartbeat(context, handle.runId(), done, progress);
-                held = follow(context, input, handle.runId(), held);
+                follower.check();
             } catch (ExecutionException e) {
                 throw failure(e.getCause());
             } catch (InterruptedException e) {
@@ -82,6 +125,9 @@ final class RunActivitiesImpl implements RunActivities {
             Progress progress) {
         try {
             context.heartbeat(progress.snapshot());
+        } catch (ActivityWorkerShutdownException e) {
+            // The worker is stopping: the run goes on until it ends or the stop interrupts it.
+            LOG.debug("Run {}: no heartbeat while the worker stops", runId);
         } catch (ActivityCompletionException e) {
             LOG.info("Run {}: its workflow was cancelled or is gone ({}); cancelling the run", runId,
                     e.getClass().getSimpleName());
@@ -92,35 +138,6 @@ final class RunActivitiesImpl implements RunActivities {
             }
             done.exceptionally(error -> null).join();
             throw e;
-        }
-    }
-
-    /**
-     * Holds or releases the run here as its workflow was asked to ({@link RunWorkflow#pause}, from any
-     * installation); returns whether it is held now.
-     */
-    private boolean follow(ActivityExecutionContext context, RunInput input, String runId, boolean held) {
-        boolean wanted;
-        try {
-            wanted = context.getWorkflowClient().newWorkflowStub(RunWorkflow.class,
-                    context.getInfo().getWorkflowId()).paused();
-        } catch (RuntimeException e) {
-            LOG.debug("Run {}: could not ask its workflow whether it is paused: {}", runId, e.toString());
-            return held;
-        }
-        if (wanted == held) {
-            return held;
-        }
-        try {
-            if (wanted) {
-                scheduler.pauseRun(input.taskName(), runId);
-            } else {
-                scheduler.resumeRun(input.taskName(), runId);
-            }
-            return wanted;
-        } catch (CascadenceException e) {
-            LOG.debug("Run {}: {}", runId, e.getMessage());
-            return held;
         }
     }
 

@@ -6,8 +6,12 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
 
-/** A run's failure as the core reports one (stage, status, reason), from its workflow's failure. */
+/**
+ * A run's failure as the core reports one (stage, status, reason), from its workflow's failure: what the caller of a
+ * run through Temporal gets, what the workflow keeps as its state, and what a history says.
+ */
 final class RunFailures {
 
     private RunFailures() {
@@ -29,6 +33,11 @@ final class RunFailures {
         }
         if (cause instanceof CanceledFailure) {
             return new TaskFailedException(taskName, runId, null, RunRecord.CANCELLED, "the workflow was cancelled",
+                    null);
+        }
+        if (cause instanceof TimeoutFailure) {
+            return new TaskFailedException(taskName, runId, null, RunRecord.INTERRUPTED, "the worker of every "
+                    + "attempt was lost (no heartbeat for " + RunWorkflowImpl.HEARTBEAT_TIMEOUT.toSeconds() + " s)",
                     null);
         }
         return new TaskFailedException(taskName, runId, null, RunRecord.ERROR,

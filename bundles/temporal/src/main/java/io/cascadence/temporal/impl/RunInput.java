@@ -12,8 +12,8 @@ import io.cascadence.api.Trigger;
  *
  * @param runId the run's id, which is the workflow's id too
  * @param taskName the registered task
- * @param userId who asked, or {@code null}
- * @param groupId their group, or {@code null}
+ * @param userId the hash of who asked, or {@code null}
+ * @param groupId the hash of their group, or {@code null}
  * @param input the run's JSON input, or {@code null}
  * @param trigger the trigger's name ({@code api}, {@code cron}, ...)
  * @param dueAt when a scheduled run was due, ISO-8601 UTC, or {@code null}
@@ -23,14 +23,29 @@ import io.cascadence.api.Trigger;
 public record RunInput(String runId, String taskName, String userId, String groupId, Object input, String trigger,
         String dueAt, int attempts) {
 
-    static RunInput of(RunRequest request, String runId, int attempts) {
-        return new RunInput(runId, request.taskName(), request.identity().userId(), request.identity().groupId(),
-                request.input(), request.trigger().name(), request.dueAt() == null ? null : request.dueAt().toString(),
-                attempts);
+    /**
+     * The input of a run's workflow. The user and group ids go as their hashes ({@link Identity#hash} with
+     * {@code hashSecret}), since the input is kept in Temporal's history and leaves with an exported one; the core
+     * takes a hash for the hash it already is, so the run's record has the hashes a local run's would have.
+     */
+    static RunInput of(RunRequest request, String runId, int attempts, String hashSecret) {
+        return new RunInput(runId, request.taskName(), Identity.hash(hashSecret, request.identity().userId()),
+                Identity.hash(hashSecret, request.identity().groupId()), request.input(), request.trigger().name(),
+                request.dueAt() == null ? null : request.dueAt().toString(), attempts);
+    }
+
+    /** The same input under the run id {@code id}: for a workflow started without one, its workflow id. */
+    RunInput withRunId(String id) {
+        return new RunInput(id, taskName, userId, groupId, input, trigger, dueAt, attempts);
+    }
+
+    /** The trigger's name; a workflow started with Temporal's own tools may give none, and has {@code temporal}. */
+    String triggerName() {
+        return trigger == null ? Trigger.TEMPORAL.name() : trigger;
     }
 
     RunRequest toRequest() {
-        return new RunRequest(taskName, new Identity(userId, groupId), input, Trigger.of(trigger),
+        return new RunRequest(taskName, new Identity(userId, groupId), input, Trigger.of(triggerName()),
                 dueAt == null ? null : Instant.parse(dueAt), runId);
     }
 }

@@ -2,6 +2,8 @@ package io.cascadence.temporal.impl;
 
 import java.time.Duration;
 
+import io.cascadence.api.TaskFailedException;
+
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -23,11 +25,16 @@ public class RunWorkflowImpl implements RunWorkflow {
     /** An activity has to have a limit; the task's own timeout is enforced by the container that runs it. */
     static final Duration RUN_LIMIT = Duration.ofDays(366);
 
+    private RunInput input;
     private String state = "queued";
+    private String stage;
     private boolean paused;
 
     @Override
-    public Object run(RunInput input) {
+    public Object run(RunInput given) {
+        // A workflow started with Temporal's tools may give no run id: the run takes the workflow's.
+        RunInput input = given.runId() == null ? given.withRunId(Workflow.getInfo().getWorkflowId()) : given;
+        this.input = input;
         RunActivities activities = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(RUN_LIMIT)
                 .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
@@ -41,15 +48,43 @@ public class RunWorkflowImpl implements RunWorkflow {
             Object result = activities.runTask(input);
             state = "success";
             return result;
-        } catch (ActivityFailure | CanceledFailure e) {
-            state = "ended";
+        } catch (ActivityFailure e) {
+            ended(e);
+            throw e;
+        } catch (CanceledFailure e) {
+            state = "cancelled";
             throw e;
         }
+    }
+
+    /** The run's status and failed stage from how its activity failed. */
+    private void ended(ActivityFailure failure) {
+        TaskFailedException failed = RunFailures.of(input.taskName(), Workflow.getInfo().getWorkflowId(), failure);
+        state = failed.status();
+        stage = failed.stage();
     }
 
     @Override
     public String state() {
         return state;
+    }
+
+    @Override
+    public String stage() {
+        return stage;
+    }
+
+    @Override
+    public RunState describe() {
+        return new RunState(Workflow.getInfo().getWorkflowId(), input == null ? null : input.taskName(),
+                input == null ? null : input.triggerName(), state, stage, paused);
+    }
+
+    @Override
+    public void stageStarted(String stage) {
+        if ("running".equals(state)) {
+            this.stage = stage;
+        }
     }
 
     @Override

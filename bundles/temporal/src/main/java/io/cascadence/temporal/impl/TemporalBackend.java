@@ -1,6 +1,7 @@
 package io.cascadence.temporal.impl;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,15 +16,21 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cascadence.api.BackendUnavailableException;
 import io.cascadence.api.RunHandle;
 import io.cascadence.api.RunRequest;
+import io.cascadence.api.RunHistory;
+import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
+import io.cascadence.api.Task;
 import io.cascadence.api.WorkflowHistories;
+import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
 import io.cascadence.api.spi.RunExecutor;
 import io.cascadence.api.spi.SchedulerBackend;
@@ -49,6 +56,9 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     private final RunExecutor executor;
     private final Scheduler scheduler;
+    private final RunHistory history;
+    private final CascadenceConfig config;
+    private final TaskAttempts declaredAttempts = new TaskAttempts();
     private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "cascadence-temporal");
         thread.setDaemon(true);
@@ -62,13 +72,19 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     /** Whether a run asked for Temporal under another backend ({@code ?temporal=true}) since the last change. */
     private volatile boolean demanded;
     private volatile TemporalConnection connection;
+    /** Whether the component is being deactivated: a drain of the worker's runs gives way to a bounded wait. */
+    private volatile boolean stopping;
     private volatile String problem;
+    /** Whether the connection's worker polls; it does not while the service does not answer. Keeper thread only. */
+    private boolean polling;
 
     @Activate
     public TemporalBackend(@Reference RunExecutor executor, @Reference Scheduler scheduler,
-            TemporalConfiguration configuration) {
+            @Reference RunHistory history, @Reference CascadenceConfig config, TemporalConfiguration configuration) {
+        this.config = config;
         this.executor = executor;
         this.scheduler = scheduler;
+        this.history = history;
         configure(configuration);
         keeper.scheduleWithFixedDelay(this::keep, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
     }
@@ -94,6 +110,19 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         });
     }
 
+    @Reference(service = Task.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindTask(Map<String, Object> properties) {
+        declaredAttempts.put(properties);
+    }
+
+    void updatedTask(Map<String, Object> properties) {
+        declaredAttempts.put(properties);
+    }
+
+    void unbindTask(Map<String, Object> properties) {
+        declaredAttempts.remove(properties);
+    }
+
     /** The connection wanted now: while backend = temporal, or since a run asked for Temporal; else none. */
     private TemporalSettings wanted() {
         return selected || demanded ? settings : null;
@@ -101,6 +130,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopping = true;
         keeper.execute(() -> {
             selected = false;
             demanded = false;
@@ -118,20 +148,32 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
             problem = (selected || demanded) ? invalid : null;
         }
         TemporalConnection current = connection;
-        if (current != null && !current.settings().equals(wanted)) {
+        if (current != null && !current.settings().sameService(wanted)) {
             connection = null;
-            current.close();
+            // Switched away, or to another service or queue: the runs this worker is running finish here first (no
+            // other worker takes them while it heartbeats), unless the bundle stops.
+            current.close(stopping ? TemporalConnection.STOP_WAIT_SECONDS : Long.MAX_VALUE, () -> stopping);
             current = null;
+        } else if (current != null) {
+            current.settings(wanted);
         }
         if (wanted == null || current != null) {
             if (current != null) {
-                problem = current.healthy() ? null : "the service at " + wanted.describe()
-                        + " does not answer its health check; runs already accepted wait for it";
+                boolean healthy = current.healthy();
+                if (healthy != polling) {
+                    polling = healthy;
+                    current.polling(healthy);
+                    LOG.warn("Temporal backend: the service at {} {}", wanted.describe(), healthy
+                            ? "answers again" : "does not answer its health check; new runs are refused until it does");
+                }
+                problem = healthy ? null : "the service at " + wanted.describe() + " does not answer its health "
+                        + "check; run requests are refused (503) until it does, runs already accepted wait for it";
             }
             return;
         }
         try {
-            connection = TemporalConnection.open(wanted, executor, scheduler);
+            connection = TemporalConnection.open(wanted, executor, scheduler, this::stageInProgress);
+            polling = true;
             problem = null;
         } catch (Exception e) { // gRPC's StatusRuntimeException, an SSLException
             String reason = problem == null || !problem.contains("cannot reach") ? null : problem;
@@ -162,7 +204,8 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         String runId = request.runId() != null ? request.runId()
                 : fireId != null ? fireId : UUID.randomUUID().toString();
         CompletableFuture<Object> result = now.start(RunInput.of(request, runId,
-                now.settings().attemptsOf(request.taskName())), fireId != null);
+                now.settings().attemptsOf(request.taskName(), declaredAttempts.of(request.taskName())),
+                config.hashSecret()), fireId != null);
         CompletableFuture<RunResult> completion = result.thenApply(
                 value -> new RunResult(runId, request.taskName(), value));
         return new RunHandle(runId, completion.minimalCompletionStage());
@@ -198,8 +241,30 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         return connected().history(runId);
     }
 
+    /** Asks the run's workflow over the connection there is; never connects for it. */
+    @Override
+    public WorkflowRun describe(String runId) {
+        TemporalConnection now = connection;
+        if (now == null) {
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, "not connected to a Temporal service");
+        }
+        RunState run = now.describe(runId);
+        return new WorkflowRun(run.runId(), run.taskName(), run.trigger(), run.status(), run.stage(), run.paused());
+    }
+
+    /** The stage in progress of a run in progress here, from its record, or null. */
+    private String stageInProgress(String runId) {
+        List<RunRecord.StageRecord> stages = history.find(runId).map(RunRecord::stages).orElse(List.of());
+        RunRecord.StageRecord last = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+        return last != null && "started".equals(last.status()) ? last.stage() : null;
+    }
+
     private TemporalConnection connected() {
         TemporalConnection now = connection;
+        String down = problem;
+        if (now != null && down != null) {
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, down);
+        }
         if (now == null && selected && problem == null && settings != null) {
             // Connecting (just after a start or a change): wait for that attempt rather than refuse, so that the
             // cron fires caught up at start are not lost to it.

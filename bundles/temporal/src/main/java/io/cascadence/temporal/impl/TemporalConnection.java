@@ -1,10 +1,13 @@
 package io.cascadence.temporal.impl;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLException;
 
@@ -23,16 +26,20 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 
 /**
  * One connection to a Temporal service and this container's worker on the task queue: what the backend owns while
@@ -44,16 +51,20 @@ final class TemporalConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TemporalConnection.class);
     /** How long connecting may take before the service counts as unreachable. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final long STOP_WAIT_SECONDS = 10;
+    static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration RPC_RETRY_LIMIT = Duration.ofSeconds(10);
 
-    private final TemporalSettings settings;
+    /** Its settings; those that do not touch the connection (attempts) change in place. */
+    private volatile TemporalSettings settings;
     private final WorkflowServiceStubs stubs;
     private final WorkflowClient client;
     private final WorkerFactory workers;
     private final ChannelThreads threads;
+    private final RunActivitiesImpl activities;
 
     private TemporalConnection(TemporalSettings settings, WorkflowServiceStubs stubs, WorkflowClient client,
-            WorkerFactory workers, ChannelThreads threads) {
+            WorkerFactory workers, ChannelThreads threads, RunActivitiesImpl activities) {
+        this.activities = activities;
         this.settings = settings;
         this.stubs = stubs;
         this.client = client;
@@ -68,9 +79,9 @@ final class TemporalConnection implements AutoCloseable {
      * @throws RuntimeException (gRPC's {@code StatusRuntimeException}) when the service does not answer within
      *         {@link #CONNECT_TIMEOUT}
      */
-    static TemporalConnection open(TemporalSettings settings, RunExecutor executor, Scheduler scheduler)
-            throws SSLException {
-        RunActivities activities = new RunActivitiesImpl(executor, scheduler);
+    static TemporalConnection open(TemporalSettings settings, RunExecutor executor, Scheduler scheduler,
+            Function<String, String> stageOf) throws SSLException {
+        RunActivitiesImpl activities = new RunActivitiesImpl(executor, scheduler, stageOf);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // gRPC and the SDK look service providers up through the context class loader; inside Felix that must be
@@ -82,19 +93,26 @@ final class TemporalConnection implements AutoCloseable {
             stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(settings, threads), CONNECT_TIMEOUT);
             WorkflowClient client = WorkflowClient.newInstance(stubs,
                     WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
-            WorkerFactory workers = WorkerFactory.newInstance(client);
-            Worker worker = workers.newWorker(settings.taskQueue());
+            // Checked often, so that a stop's wait for the worker ends soon after its last run does.
+            WorkerFactory workers = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                    .setShutdownCheckInterval(Duration.ofMillis(100)).build());
+            // No sticky execution: a workflow's next task (its completion after a failover, a query) goes to any
+            // worker of the queue, never waits on the cache of a worker that was lost. A run's workflow is a few
+            // events; replaying it costs less than that wait.
+            Worker worker = workers.newWorker(settings.taskQueue(), WorkerOptions.newBuilder()
+                    .setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
             worker.registerWorkflowImplementationTypes(RunWorkflowImpl.class);
             worker.registerActivitiesImplementations(activities);
             workers.start();
             LOG.info("Temporal backend: connected to {}; this container's worker polls task queue {}",
                     settings.describe(), settings.taskQueue());
-            return new TemporalConnection(settings, stubs, client, workers, threads);
+            return new TemporalConnection(settings, stubs, client, workers, threads, activities);
         } catch (RuntimeException | SSLException e) {
             if (stubs != null) {
                 stubs.shutdownNow();
                 stubs.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             }
+            activities.close();
             threads.close();
             throw e;
         } finally {
@@ -109,7 +127,10 @@ final class TemporalConnection implements AutoCloseable {
     private static WorkflowServiceStubsOptions stubsOptions(TemporalSettings settings, ChannelThreads threads)
             throws SSLException {
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(settings.target()).setChannelInitializer(threads::apply);
+                .setTarget(settings.target()).setChannelInitializer(threads::apply)
+                // A call retries for 10 s, not the SDK's minute: a caller gets its 503 while it still waits for one.
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder(RpcRetryOptions.getDefaultInstance())
+                        .setExpiration(RPC_RETRY_LIMIT).validateBuildWithDefaults());
         if (settings.tls()) {
             SslContextBuilder ssl = GrpcSslContexts.forClient();
             if (settings.cert() != null) {
@@ -126,6 +147,11 @@ final class TemporalConnection implements AutoCloseable {
 
     TemporalSettings settings() {
         return settings;
+    }
+
+    /** Takes new attempts; {@code changed} must reach the {@link TemporalSettings#sameService same service}. */
+    void settings(TemporalSettings changed) {
+        settings = changed;
     }
 
     /**
@@ -155,7 +181,7 @@ final class TemporalConnection implements AutoCloseable {
             workflow = client.newWorkflowStub(RunWorkflow.class, runId);
         } catch (RuntimeException e) {
             throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
-                    + " did not accept the run: " + e.getMessage());
+                    + " did not accept the run: " + reason(e));
         }
         return WorkflowStub.fromTyped(workflow).getResultAsync(Object.class).handle((value, error) -> {
             if (error != null) {
@@ -188,7 +214,7 @@ final class TemporalConnection implements AutoCloseable {
                 return false;
             }
             throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
-                    + " did not answer: " + e.getMessage());
+                    + " did not answer: " + reason(e));
         }
     }
 
@@ -203,11 +229,53 @@ final class TemporalConnection implements AutoCloseable {
             return client.fetchHistory(runId).toJson(true);
         } catch (RuntimeException e) {
             if (notFound(e)) {
-                throw new UnknownRunException(runId, "No workflow of a run on Temporal at " + settings.describe()
-                        + " has the id");
+                throw unknown(runId);
             }
             throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
-                    + " did not answer: " + e.getMessage());
+                    + " did not answer: " + reason(e));
+        }
+    }
+
+    /**
+     * A run as its workflow's history tells it ({@link WorkflowRuns}).
+     *
+     * @throws UnknownRunException when the service has no run workflow with that id
+     * @throws BackendUnavailableException when it does not answer
+     */
+    RunState describe(String runId) {
+        List<HistoryEvent> events;
+        try {
+            events = client.fetchHistory(runId).getEvents();
+        } catch (RuntimeException e) {
+            if (notFound(e)) {
+                throw unknown(runId);
+            }
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, "Temporal at " + settings.describe()
+                    + " did not answer: " + reason(e));
+        }
+        return WorkflowRuns.describe(runId, events).orElseThrow(() -> unknown(runId));
+    }
+
+    private UnknownRunException unknown(String runId) {
+        return new UnknownRunException(runId, "No workflow of a run on Temporal at " + settings.describe()
+                + " has the id");
+    }
+
+    /** What went wrong, in the words of the innermost cause (the SDK's own messages name the call, not the cause). */
+    static String reason(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -220,6 +288,18 @@ final class TemporalConnection implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops or resumes polling the task queue: while the service does not answer, every poll fails and logs a
+     * warning, several a second; runs in progress here go on either way.
+     */
+    void polling(boolean on) {
+        if (on) {
+            workers.resumePolling();
+        } else {
+            workers.suspendPolling();
+        }
+    }
+
     /** Whether the service answers its health check now. */
     boolean healthy() {
         try {
@@ -229,14 +309,52 @@ final class TemporalConnection implements AutoCloseable {
         }
     }
 
+    /** Stops the worker, waiting up to {@value #STOP_WAIT_SECONDS} s for the runs it is running. */
     @Override
     public void close() {
-        workers.shutdown();
-        try {
-            workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            LOG.warn("Temporal worker did not stop cleanly: {}", e.toString());
+        close(STOP_WAIT_SECONDS, () -> false);
+    }
+
+    /**
+     * Stops taking runs from the task queue, lets the runs this worker is running finish (they go on heartbeating,
+     * so no other worker takes them, and their results reach their workflows) for up to {@code drainSeconds}, or
+     * until {@code hurry} says to stop waiting; then stops the worker, interrupting what still runs, closes the
+     * channel and waits for the SDK's threads, which must not outlive the bundle.
+     *
+     * @param drainSeconds how long the runs in progress here may take to finish; {@link Long#MAX_VALUE} for as long as
+     *        they take
+     * @param hurry asked while waiting: true to stop waiting (the bundle is stopping)
+     */
+    void close(long drainSeconds, BooleanSupplier hurry) {
+        // Suspended, not shut down: a worker being shut down sends no more heartbeats, and after 10 s without one
+        // Temporal would give its runs to another worker.
+        workers.suspendPolling();
+        long started = System.nanoTime();
+        long reported = started;
+        long limit = TimeUnit.SECONDS.toNanos(drainSeconds); // saturates at Long.MAX_VALUE
+        while (activities.inFlight() > 0 && !hurry.getAsBoolean() && System.nanoTime() - started < limit) {
+            sleep(100);
+            if (System.nanoTime() - reported > TimeUnit.SECONDS.toNanos(30)) {
+                reported = System.nanoTime();
+                LOG.info("Temporal backend: waiting for the {} runs this worker is running to finish before "
+                        + "disconnecting from {}", activities.inFlight(), settings.describe());
+            }
         }
+        workers.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (!workers.isTerminated() && System.nanoTime() < deadline) {
+            workers.awaitTermination(100, TimeUnit.MILLISECONDS);
+        }
+        if (!workers.isTerminated()) {
+            LOG.warn("Temporal backend: interrupting the runs this worker is still running; Temporal gives them to "
+                    + "another worker after {} s without a heartbeat", RunWorkflowImpl.HEARTBEAT_TIMEOUT.toSeconds());
+            workers.shutdownNow();
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+            while (!workers.isTerminated() && System.nanoTime() < deadline) {
+                workers.awaitTermination(100, TimeUnit.MILLISECONDS);
+            }
+        }
+        activities.close();
         stubs.shutdown();
         if (!stubs.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
             stubs.shutdownNow();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where and how the backend reaches Temporal, from {@link TemporalConfiguration}.
@@ -50,7 +51,15 @@ record TemporalSettings(String target, String namespace, String taskQueue, boole
 
     /** The attempts of a run of the task: its own from {@code temporal_task_attempts}, else {@code attempts}. */
     int attemptsOf(String taskName) {
-        return taskAttempts.getOrDefault(taskName, attempts);
+        return attemptsOf(taskName, null);
+    }
+
+    /**
+     * The attempts of a run of the task: its own from {@code temporal_task_attempts}, else what its service
+     * declares ({@code declared}, or {@code null}), else {@code attempts}.
+     */
+    int attemptsOf(String taskName, Integer declared) {
+        return taskAttempts.getOrDefault(taskName, declared != null ? declared : attempts);
     }
 
     /** {@code NAME=N, ...}, as the core checked it. */
@@ -74,6 +83,13 @@ record TemporalSettings(String target, String namespace, String taskQueue, boole
     }
 
     /** For logs and health: where it connects, without secrets. */
+    /** Whether {@code other} reaches the same service and task queue the same way: whether a connection serves both. */
+    boolean sameService(TemporalSettings other) {
+        return other != null && target.equals(other.target) && namespace.equals(other.namespace)
+                && taskQueue.equals(other.taskQueue) && tls == other.tls && Objects.equals(cert, other.cert)
+                && Objects.equals(key, other.key) && Objects.equals(ca, other.ca);
+    }
+
     String describe() {
         return target + " (namespace " + namespace + ", task queue " + taskQueue + (tls ? ", TLS" : "") + ")";
     }

@@ -44,6 +44,7 @@ class RunWorkflowTest {
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private final List<String> held = new CopyOnWriteArrayList<>();
     private volatile Function<RunRequest, RunHandle> runs;
+    private final Map<String, String> stages = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Map<String, Object>> handedOn = new CopyOnWriteArrayList<>();
     private volatile java.util.function.BiFunction<RunRequest, Checkpoints, RunHandle> staged;
     private TestWorkflowEnvironment environment;
@@ -54,7 +55,7 @@ class RunWorkflowTest {
         environment = TestWorkflowEnvironment.newInstance();
         Worker worker = environment.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(RunWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new RunActivitiesImpl(executor(), scheduler()));
+        worker.registerActivitiesImplementations(new RunActivitiesImpl(executor(), scheduler(), stages::get));
         environment.start();
         client = environment.getWorkflowClient();
     }
@@ -71,16 +72,34 @@ class RunWorkflowTest {
         RunRequest request = new RunRequest("etl", new Identity("ann", "ops"), Map.of("day", "2026-12-06"),
                 Trigger.of("cron"), java.time.Instant.parse("2026-12-06T05:00:00Z"), null);
 
-        Object result = workflow("run-1").run(RunInput.of(request, "run-1", 3));
+        Object result = workflow("run-1").run(RunInput.of(request, "run-1", 3, "s3cret"));
 
         assertThat(result).isEqualTo(Map.of("rows", 3, "names", List.of("a", "b")));
+        assertThat(client.fetchHistory("run-1").toJson(true)).as("no plain id in Temporal's history")
+                .doesNotContain("\"ann\"").doesNotContain("\"ops\"");
         assertThat(executed).singleElement().satisfies(r -> {
             assertThat(r.runId()).isEqualTo("run-1");
             assertThat(r.taskName()).isEqualTo("etl");
-            assertThat(r.identity()).isEqualTo(new Identity("ann", "ops"));
+            assertThat(r.identity()).as("hashed before they go into Temporal's history")
+                    .isEqualTo(new Identity(Identity.hash("s3cret", "ann"), Identity.hash("s3cret", "ops")));
             assertThat(r.input()).isEqualTo(Map.of("day", "2026-12-06"));
             assertThat(r.trigger()).isEqualTo(Trigger.of("cron"));
             assertThat(r.dueAt()).isEqualTo(java.time.Instant.parse("2026-12-06T05:00:00Z"));
+        });
+    }
+
+    @Test
+    void aWorkflowStartedWithTemporalsToolsRunsUnderItsWorkflowIdWithTriggerTemporal() {
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                new RunResult(request.runId(), request.taskName(), "done")));
+
+        Object result = workflow("outside-1").run(new RunInput(null, "etl", null, null, Map.of("n", 1), null, null, 0));
+
+        assertThat(result).isEqualTo("done");
+        assertThat(executed).singleElement().satisfies(r -> {
+            assertThat(r.runId()).isEqualTo("outside-1");
+            assertThat(r.trigger()).isEqualTo(Trigger.TEMPORAL);
+            assertThat(r.input()).isEqualTo(Map.of("n", 1));
         });
     }
 
@@ -170,6 +189,51 @@ class RunWorkflowTest {
         assertThat(stub.getResult(Object.class)).isEqualTo("done");
     }
 
+    @Test
+    void theWorkerReportsTheStageInProgressAndTheWorkflowDescribesTheRunToTheEnd() throws Exception {
+        CompletableFuture<RunResult> done = new CompletableFuture<>();
+        runs = request -> new RunHandle(request.runId(), done);
+        stages.put("run-9", "research");
+        RunWorkflow workflow = workflow("run-9");
+        WorkflowClient.start(workflow::run, RunInput.of(RunRequest.of("etl", Trigger.of("cron")), "run-9", 3, ""));
+        awaitSize(executed, 1);
+
+        awaitStage(workflow, "research"); // at the activity's next heartbeat
+        stages.put("run-9", "run");
+        awaitStage(workflow, "run");
+        WorkflowStub.fromTyped(workflow).signal("pause");
+        RunState running = new RunState("run-9", "etl", "cron", "running", "run", true);
+        assertThat(workflow.describe()).isEqualTo(running);
+        assertThat(WorkflowRuns.describe("run-9", client.fetchHistory("run-9").getEvents()))
+                .as("the same, read from the history").contains(running);
+        done.completeExceptionally(new TaskFailedException("etl", "run-9", "verify", "verify said no"));
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(Object.class))
+                .isInstanceOf(WorkflowFailedException.class);
+        RunState failed = new RunState("run-9", "etl", "cron", RunRecord.ERROR, "verify", true);
+        assertThat(workflow.describe()).as("the failed stage, and the run record's status").isEqualTo(failed);
+        assertThat(WorkflowRuns.describe("run-9", client.fetchHistory("run-9").getEvents())).contains(failed);
+    }
+
+    @Test
+    void aHistoryTellsHowARunEndedAndWhatIsNotARunsHistoryIsNone() {
+        runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
+                new RunResult(request.runId(), request.taskName(), "done")));
+        workflow("run-10").run(input("run-10"));
+
+        assertThat(WorkflowRuns.describe("run-10", client.fetchHistory("run-10").getEvents()))
+                .contains(new RunState("run-10", "etl", "api", RunRecord.SUCCESS, null, false));
+        assertThat(WorkflowRuns.describe("run-10", List.of())).isEmpty();
+    }
+
+    private static void awaitStage(RunWorkflow workflow, String stage) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!stage.equals(workflow.stage()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(workflow.stage()).isEqualTo(stage);
+    }
+
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (list.size() < size && System.nanoTime() < deadline) {
@@ -188,11 +252,14 @@ class RunWorkflowTest {
         WorkflowHistories.Outcome replayed = HistoryReplay.replay(history);
         assertThat(replayed.deterministic()).as(replayed.problem()).isTrue();
         assertThat(replayed.events()).isGreaterThan(5);
+        assertThat(replayed.workflowId()).as("an exported history does not name its workflow").isNull();
 
         // Code that scheduled another activity than the history records is not deterministic for it.
         WorkflowHistories.Outcome edited = HistoryReplay.replay(history.replace("\"RunTask\"", "\"OtherTask\""));
         assertThat(edited.deterministic()).isFalse();
-        assertThat(edited.problem()).isNotBlank();
+        assertThat(edited.problem()).as("not the replayer's query about its placeholder workflow")
+                .isEqualTo("this code does not make the decisions the history records (Temporal's replayer names no "
+                        + "event)");
     }
 
     @Test
@@ -201,6 +268,12 @@ class RunWorkflowTest {
                 .hasMessageStartingWith("not a Temporal workflow history");
         assertThatThrownBy(() -> HistoryReplay.replay(" ")).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("no history");
+        assertThatThrownBy(() -> HistoryReplay.replay("hello")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("not a Temporal workflow history: not JSON (line 1, column ");
+        assertThatThrownBy(() -> HistoryReplay.replay("{\"a\": 1}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("not a Temporal workflow history: a JSON object without an \"events\" array");
+        assertThatThrownBy(() -> HistoryReplay.replay("{\"events\": []}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("the history has no events");
         runs = request -> new RunHandle(request.runId(), CompletableFuture.completedFuture(
                 new RunResult(request.runId(), request.taskName(), "done")));
         workflow("run-6").run(input("run-6"));
@@ -215,7 +288,7 @@ class RunWorkflowTest {
     }
 
     private static RunInput input(String runId) {
-        return RunInput.of(RunRequest.of("etl", Trigger.of("api")), runId, 3);
+        return RunInput.of(RunRequest.of("etl", Trigger.of("api")), runId, 3, "");
     }
 
     private RunExecutor executor() {

@@ -8,14 +8,18 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.cascadence.api.BackendUnavailableException;
 import io.cascadence.api.Identity;
 import io.cascadence.api.RunHistory;
 import io.cascadence.api.RunRecord;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.UnknownRunException;
+import io.cascadence.api.WorkflowHistories;
 import io.cascadence.api.config.CascadenceConfig;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +29,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /runs?task=&status=&trigger=&since=&until=&offset=&limit=}: runs of every task, newest first;
  * {@code GET /runs/{run_id}}: one run's record, with the records of the runs its plan started;
  * {@code POST /runs/{run_id}/cancel}: ends a queued or running run as cancelled.
+ *
+ * <p>Under {@code backend = temporal} installations that share a task queue but not a run history run each other's
+ * runs: a run this one has no record of is looked up from its workflow ({@link WorkflowHistories#describe}), with
+ * {@code "source": "temporal"}, and cancelled through it.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cascadence-runs")
@@ -46,6 +54,9 @@ public class RunsServlet extends RoutedServlet {
     @Reference
     private transient CascadenceConfig config;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile WorkflowHistories workflows;
+
     @Override
     protected Routes routes() {
         return ROUTES;
@@ -62,21 +73,54 @@ public class RunsServlet extends RoutedServlet {
             return;
         }
         String runId = path.get(0);
+        if (!onRecordOrBound(history, request, runId)) {
+            Json.write(response, HttpServletResponse.SC_OK, fromWorkflow(runId));
+            return;
+        }
         RunRecord record = visible(history, config, request, runId);
         Map<String, Object> body = RunJson.describe(record);
         body.put("children", history.children(runId).stream().map(RunJson::describe).toList());
         Json.write(response, HttpServletResponse.SC_OK, body);
     }
 
+    /**
+     * A run not on record here, as its workflow describes it, in a record's shape: its current stage as a started
+     * stage, the stage it failed at as its failed stage.
+     *
+     * @throws UnknownRunException when there is no such workflow, or no Temporal service is connected to ask
+     */
+    private Map<String, Object> fromWorkflow(String runId) {
+        WorkflowHistories now = workflows;
+        WorkflowHistories.WorkflowRun run;
+        try {
+            if (now == null) {
+                throw new UnknownRunException(runId, "Unknown run");
+            }
+            run = now.describe(runId);
+        } catch (UnknownRunException | BackendUnavailableException e) {
+            throw new UnknownRunException(runId, "Unknown run");
+        }
+        boolean ended = RunRecord.ended(run.status());
+        List<RunRecord.StageRecord> stages = ended || run.stage() == null ? List.of()
+                : List.of(new RunRecord.StageRecord(run.stage(), "started", null, null, null));
+        RunRecord record = new RunRecord(run.runId(), run.taskName(), null, run.trigger(), run.status(), null, null,
+                null, null, null, null, null, null, null, ended ? run.stage() : null, stages);
+        Map<String, Object> body = RunJson.describe(record);
+        body.put("paused", run.paused());
+        body.put("source", "temporal");
+        body.put("children", List.of());
+        return body;
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String runId = Paths.below(request).get(0);
-        if (history.find(runId).isPresent() || BoundIdentityRequest.of(request) != null) {
-            visible(history, config, request, runId);
-        }
         // A run this installation has no record of may be a workflow another installation's worker runs (backend
         // temporal, each installation with its own history): the backend is asked, and it is unknown if it does
-        // not know it either. A caller bound to a user may only end runs it can see on record.
+        // not know it either.
+        if (onRecordOrBound(history, request, runId)) {
+            visible(history, config, request, runId);
+        }
         scheduler.cancel(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "cancelled");
@@ -85,10 +129,18 @@ public class RunsServlet extends RoutedServlet {
     }
 
     /**
+     * Whether a run is to be found in this installation's history only: when it is on record, or the caller's token
+     * is bound to a user, who may only reach runs it can see on record. Otherwise it may be another installation's
+     * run on Temporal.
+     */
+    static boolean onRecordOrBound(RunHistory history, HttpServletRequest request, String runId) {
+        return history.find(runId).isPresent() || BoundIdentityRequest.of(request) != null;
+    }
+
+    /**
      * The run, when the caller may see it: with a token bound to a user, only that user's runs are there for it
      * (another's is answered as unknown, so that its existence is not told either).
      */
-    /** The run on record, when the caller may see it (a token bound to a user sees that user's runs). */
     static RunRecord visible(RunHistory history, CascadenceConfig config, HttpServletRequest request, String runId) {
         Optional<RunRecord> record = history.find(runId);
         Identity bound = BoundIdentityRequest.of(request);

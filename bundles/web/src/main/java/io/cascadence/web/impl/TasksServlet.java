@@ -331,12 +331,16 @@ public class TasksServlet extends RoutedServlet {
      * {@code backend} says.
      */
     private RunHandle submit(HttpServletRequest request, String name) throws IOException {
-        boolean temporal = temporal(request.getParameter(TEMPORAL));
+        String[] given = request.getParameterValues(TEMPORAL);
+        if (given != null && given.length > 1) {
+            throw new InvalidRequestException("temporal is given " + given.length + " times; give it once");
+        }
+        boolean temporal = temporal(given == null ? null : given[0]);
         RunRequest run = runRequest(request, name);
         return temporal ? scheduler.submit(run, TEMPORAL) : scheduler.submit(run);
     }
 
-    /** {@code temporal}: true or false (also 1, 0, yes, no, any case); absent is false. */
+    /** {@code temporal}: true or false (also 1, 0, yes, no, on, off, any case); absent is false, empty is refused. */
     static boolean temporal(String value) {
         if (value == null) {
             return false;
@@ -345,7 +349,7 @@ public class TasksServlet extends RoutedServlet {
             case "true", "1", "yes", "on" -> {
                 return true;
             }
-            case "false", "0", "no", "off", "" -> {
+            case "false", "0", "no", "off" -> {
                 return false;
             }
             default -> throw new InvalidRequestException("temporal is '" + value + "'; expected true or false");

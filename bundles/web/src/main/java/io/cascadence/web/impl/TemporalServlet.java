@@ -24,8 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * The workflow histories of runs under {@code backend = temporal} ({@link WorkflowHistories}):
  * <ul>
  * <li>{@code GET /temporal/history/{run_id}}: the history of a run on record, as Temporal exports it (JSON with an
- * {@code events} array); 404 for a run not on record (or not the caller's) or unknown to Temporal, 503 when no
- * Temporal service is connected;</li>
+ * {@code events} array), also of a run another installation on the same service ran; 404 for a run unknown to
+ * Temporal (or, with a token bound to a user, not that user's run on record), 503 when no Temporal service is
+ * connected;</li>
  * <li>{@code POST /temporal/replay}: the body is such a history; the answer says whether this installation's code
  * replays it deterministically: 200 with {@code {"deterministic", "workflow_id", "events", "error"}} either way, 400
  * naming the problem when the body is not a history of a run.</li>
@@ -60,7 +61,9 @@ public class TemporalServlet extends RoutedServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         WorkflowHistories now = require();
         String runId = Paths.below(request).get(1);
-        RunsServlet.visible(history, config, request, runId);
+        if (RunsServlet.onRecordOrBound(history, request, runId)) {
+            RunsServlet.visible(history, config, request, runId);
+        }
         byte[] body = now.export(runId).getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
@@ -86,8 +89,7 @@ public class TemporalServlet extends RoutedServlet {
     private WorkflowHistories require() {
         WorkflowHistories now = histories;
         if (now == null) {
-            throw new BackendUnavailableException("temporal", "workflow histories need the Temporal backend's "
-                    + "bundle (io.cascadence.temporal), which is not installed or not started");
+            throw new BackendUnavailableException("temporal", "workflow history " + WorkflowHistories.NOT_INSTALLED);
         }
         return now;
     }
