@@ -2,6 +2,7 @@ package io.cascadence.temporal.impl;
 
 import java.time.Duration;
 
+import io.cascadence.api.RunRecord;
 import io.cascadence.api.TaskFailedException;
 
 import io.temporal.activity.ActivityOptions;
@@ -50,6 +51,11 @@ public class RunWorkflowImpl implements RunWorkflow {
             return result;
         } catch (ActivityFailure e) {
             ended(e);
+            if (RunRecord.CANCELLED.equals(state)) {
+                // Whether the workflow's cancellation or the run's own reached it first: a workflow that was asked
+                // to cancel ends cancelled (Temporal takes a CanceledFailure then), one that was not fails with it.
+                throw new CanceledFailure("the run was cancelled" + (stage == null ? "" : " in its stage " + stage));
+            }
             throw e;
         } catch (CanceledFailure e) {
             state = "cancelled";

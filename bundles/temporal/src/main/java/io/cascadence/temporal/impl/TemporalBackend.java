@@ -81,10 +81,10 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     @Activate
     public TemporalBackend(@Reference RunExecutor executor, @Reference Scheduler scheduler,
             @Reference RunHistory history, @Reference CascadenceConfig config, TemporalConfiguration configuration) {
-        this.config = config;
         this.executor = executor;
         this.scheduler = scheduler;
         this.history = history;
+        this.config = config;
         configure(configuration);
         keeper.scheduleWithFixedDelay(this::keep, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
     }
@@ -241,7 +241,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         return connected().history(runId);
     }
 
-    /** Asks the run's workflow over the connection there is; never connects for it. */
+    /** Reads the run's workflow history over the connection there is; never connects for it. */
     @Override
     public WorkflowRun describe(String runId) {
         TemporalConnection now = connection;
