@@ -93,6 +93,10 @@ class TemporalIT {
             assertThat(notAHistory.stderr()).contains("not a Temporal workflow history");
             assertThat(http.get("/temporal/history/no-such-run").status()).isEqualTo(404);
         }
+        // Without a running container, bin/task's own container connects for the run it is asked for (and only then).
+        Installation.CommandResult offline = installation.task("run", "greet");
+        assertThat(offline.exitCode()).as(offline.stderr()).isZero();
+        assertThat(offline.stdout()).startsWith("run-id\t");
     }
 
     private static Installation withServer(Installation installation) {
@@ -232,6 +236,9 @@ class TemporalIT {
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.json().path("detail").asText()).contains("Temporal").contains("127.0.0.1:" + port);
             assertThat(http.get("/runs?task=greet").json().size()).isZero();
+            Http.Response unknowable = http.get("/runs/no-such-run");
+            assertThat(unknowable.status()).as("whether another installation ran it cannot be told")
+                    .isEqualTo(503);
 
             try (TemporalServerProcess late = TemporalServerProcess.start(port)) {
                 Await.until("reconnected", () -> container.log().contains("Temporal backend: connected to "
@@ -310,7 +317,9 @@ class TemporalIT {
             // The run id its caller was given answers, from the workflow, how the run ended.
             Await.until("the run id answering success from its workflow", () -> "success".equals(survivor.http
                     .get("/runs/" + runId).json().path("status").asText()));
-            assertThat(survivor.http.get("/runs/" + runId).json().path("source").asText()).isEqualTo("temporal");
+            JsonNode asked = survivor.http.get("/runs/" + runId).json();
+            assertThat(asked.path("source").asText()).isEqualTo("temporal");
+            assertThat(asked.path("failed_stage").isNull()).as(asked.toString()).isTrue();
             assertThat(survivor.http.get("/temporal/history/" + runId).body())
                     .as("the sleep task's cascadence.task.attempts = 2 in its activity's retry policy")
                     .containsPattern("\"maximumAttempts\"\\s*:\\s*2\\b");

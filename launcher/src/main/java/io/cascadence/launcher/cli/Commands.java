@@ -259,13 +259,16 @@ final class Commands {
     /** Sends the history to the container, which replays it; a history that does not replay the same way fails. */
     private void replayHistory(CommandLine line, Map<String, String> identity) {
         String name = line.arguments().get(0);
+        if (Files.isDirectory(Path.of(name))) {
+            throw new RestClient.CommandFailedException("cannot read " + name + ": it is a folder, not a file");
+        }
         String history;
         try {
             history = Files.readString(Path.of(name));
         } catch (NoSuchFileException e) {
             throw new RestClient.CommandFailedException("cannot read " + name + ": no such file");
         } catch (IOException e) {
-            throw new RestClient.CommandFailedException("cannot read " + name + ": " + e);
+            throw new RestClient.CommandFailedException("cannot read " + name + ": " + e.getMessage());
         }
         JsonNode outcome = rest.post("/temporal/replay", identity, history).body();
         if (!outcome.path("deterministic").asBoolean()) {

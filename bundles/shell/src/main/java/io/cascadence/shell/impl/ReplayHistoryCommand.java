@@ -41,13 +41,16 @@ public class ReplayHistoryCommand {
         if (now == null) {
             throw new BackendUnavailableException("temporal", "history replay " + WorkflowHistories.NOT_INSTALLED);
         }
+        if (Files.isDirectory(Path.of(file))) {
+            throw new CascadenceException("cannot read " + file + ": it is a folder, not a file");
+        }
         String history;
         try {
             history = Files.readString(Path.of(file));
         } catch (NoSuchFileException e) {
             throw new CascadenceException("cannot read " + file + ": no such file");
         } catch (IOException e) {
-            throw new CascadenceException("cannot read " + file + ": " + e, e);
+            throw new CascadenceException("cannot read " + file + ": " + e.getMessage(), e);
         }
         WorkflowHistories.Outcome outcome = now.replay(history);
         if (!outcome.deterministic()) {

@@ -48,6 +48,7 @@ public class RunWorkflowImpl implements RunWorkflow {
         try {
             Object result = activities.runTask(input);
             state = "success";
+            stage = null;
             return result;
         } catch (ActivityFailure e) {
             ended(e);

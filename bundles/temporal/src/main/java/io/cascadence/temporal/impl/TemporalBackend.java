@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,6 +30,7 @@ import io.cascadence.api.RunRecord;
 import io.cascadence.api.RunResult;
 import io.cascadence.api.Scheduler;
 import io.cascadence.api.Task;
+import io.cascadence.api.UnknownRunException;
 import io.cascadence.api.WorkflowHistories;
 import io.cascadence.api.config.CascadenceConfig;
 import io.cascadence.api.health.HealthContributor;
@@ -52,6 +54,8 @@ import io.cascadence.api.spi.SchedulerBackend;
 public class TemporalBackend implements SchedulerBackend, HealthContributor, WorkflowHistories {
 
     static final long RETRY_SECONDS = 5;
+    /** Framework property: {@code false} in the private container of a {@code bin/task} command. */
+    static final String FIRES_SCHEDULES = "cascadence.schedules.fire";
     private static final Logger LOG = LoggerFactory.getLogger(TemporalBackend.class);
 
     private final RunExecutor executor;
@@ -59,6 +63,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
     private final RunHistory history;
     private final CascadenceConfig config;
     private final TaskAttempts declaredAttempts = new TaskAttempts();
+    private final boolean onDemandOnly;
     private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "cascadence-temporal");
         thread.setDaemon(true);
@@ -80,7 +85,11 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     @Activate
     public TemporalBackend(@Reference RunExecutor executor, @Reference Scheduler scheduler,
-            @Reference RunHistory history, @Reference CascadenceConfig config, TemporalConfiguration configuration) {
+            @Reference RunHistory history, @Reference CascadenceConfig config, TemporalConfiguration configuration,
+            BundleContext context) {
+        // The private container of a bin/task command answers one command: it connects (and its worker takes runs
+        // from the queue) only when a run asks for Temporal, not for task list or task config.
+        this.onDemandOnly = "false".equals(context.getProperty(FIRES_SCHEDULES));
         this.executor = executor;
         this.scheduler = scheduler;
         this.history = history;
@@ -125,7 +134,7 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
 
     /** The connection wanted now: while backend = temporal, or since a run asked for Temporal; else none. */
     private TemporalSettings wanted() {
-        return selected || demanded ? settings : null;
+        return (selected && !onDemandOnly) || demanded ? settings : null;
     }
 
     @Deactivate
@@ -241,12 +250,21 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         return connected().history(runId);
     }
 
-    /** Reads the run's workflow history over the connection there is; never connects for it. */
+    /**
+     * Reads the run's workflow history over the connection there is; never connects for it. Without one under
+     * another backend the run is unknown; under {@code backend = temporal}, while the service does not answer, it
+     * cannot be told (at once, once the health check has failed).
+     */
     @Override
     public WorkflowRun describe(String runId) {
         TemporalConnection now = connection;
+        String down = problem;
+        if (selected && !onDemandOnly && (now == null || down != null)) {
+            throw new BackendUnavailableException(TemporalSettings.BACKEND, down != null ? down
+                    : "not connected to a Temporal service yet");
+        }
         if (now == null) {
-            throw new BackendUnavailableException(TemporalSettings.BACKEND, "not connected to a Temporal service");
+            throw new UnknownRunException(runId, "No Temporal service is connected to ask for run " + runId);
         }
         RunState run = now.describe(runId);
         return new WorkflowRun(run.runId(), run.taskName(), run.trigger(), run.status(), run.stage(), run.paused());
@@ -265,14 +283,15 @@ public class TemporalBackend implements SchedulerBackend, HealthContributor, Wor
         if (now != null && down != null) {
             throw new BackendUnavailableException(TemporalSettings.BACKEND, down);
         }
-        if (now == null && selected && problem == null && settings != null) {
+        if (now == null && selected && !onDemandOnly && problem == null && settings != null) {
             // Connecting (just after a start or a change): wait for that attempt rather than refuse, so that the
             // cron fires caught up at start are not lost to it.
             awaitKeeper();
             now = connection;
         }
-        if (now == null && !selected && !demanded) {
-            // A run asks for Temporal under another backend (?temporal=true): connect now, and stay connected.
+        if (now == null && (!selected || onDemandOnly) && !demanded) {
+            // A run asks for Temporal under another backend (?temporal=true), or in a bin/task command's container:
+            // connect now, and stay connected.
             demanded = true;
             keeper.execute(this::keep);
             awaitKeeper();

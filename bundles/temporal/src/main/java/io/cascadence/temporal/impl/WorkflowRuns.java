@@ -53,7 +53,10 @@ final class WorkflowRuns {
                         default -> { }
                     }
                 }
-                case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> status = RunRecord.SUCCESS;
+                case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> {
+                    status = RunRecord.SUCCESS;
+                    stage = null;
+                }
                 case EVENT_TYPE_WORKFLOW_EXECUTION_FAILED -> {
                     TaskFailedException failed = RunFailures.of(input.taskName(), runId, CONVERTER.failureToException(
                             event.getWorkflowExecutionFailedEventAttributes().getFailure()));

@@ -87,7 +87,9 @@ public class RunsServlet extends RoutedServlet {
      * A run not on record here, as its workflow describes it, in a record's shape: its current stage as a started
      * stage, the stage it failed at as its failed stage.
      *
-     * @throws UnknownRunException when there is no such workflow, or no Temporal service is connected to ask
+     * @throws UnknownRunException when there is no such workflow, or no Temporal backend to ask
+     * @throws BackendUnavailableException under {@code backend = temporal} while its service does not answer: then
+     *         whether the run exists cannot be told
      */
     private Map<String, Object> fromWorkflow(String runId) {
         WorkflowHistories now = workflows;
@@ -97,14 +99,15 @@ public class RunsServlet extends RoutedServlet {
                 throw new UnknownRunException(runId, "Unknown run");
             }
             run = now.describe(runId);
-        } catch (UnknownRunException | BackendUnavailableException e) {
+        } catch (UnknownRunException e) {
             throw new UnknownRunException(runId, "Unknown run");
         }
         boolean ended = RunRecord.ended(run.status());
         List<RunRecord.StageRecord> stages = ended || run.stage() == null ? List.of()
                 : List.of(new RunRecord.StageRecord(run.stage(), "started", null, null, null));
+        String failedStage = ended && !RunRecord.SUCCESS.equals(run.status()) ? run.stage() : null;
         RunRecord record = new RunRecord(run.runId(), run.taskName(), null, run.trigger(), run.status(), null, null,
-                null, null, null, null, null, null, null, ended ? run.stage() : null, stages);
+                null, null, null, null, null, null, null, failedStage, stages);
         Map<String, Object> body = RunJson.describe(record);
         body.put("paused", run.paused());
         body.put("source", "temporal");
