@@ -246,6 +246,8 @@ class TemporalIT {
                 Http.Response greeted = http.post("/tasks/greet/run");
                 assertThat(greeted.status()).as(greeted.body()).isEqualTo(200);
                 assertThat(http.get("/health").body()).doesNotContain("cannot reach Temporal");
+                assertThat(container.log()).as("the failed attempts left no channel behind to panic")
+                        .doesNotContain("Panic!");
             }
         }
     }

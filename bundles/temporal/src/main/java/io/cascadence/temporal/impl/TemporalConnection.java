@@ -90,7 +90,11 @@ final class TemporalConnection implements AutoCloseable {
         WorkflowServiceStubs stubs = null;
         ChannelThreads threads = new ChannelThreads();
         try {
-            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubsOptions(settings, threads), CONNECT_TIMEOUT);
+            // Made, then connected: when connecting fails, the stubs are there to be shut down. (Made connected, a
+            // failed attempt left its channel and the SDK's reconnect timer behind, every attempt of an outage, and
+            // the timer later hit the stopped event loops.)
+            stubs = WorkflowServiceStubs.newServiceStubs(stubsOptions(settings, threads));
+            stubs.connect(CONNECT_TIMEOUT);
             WorkflowClient client = WorkflowClient.newInstance(stubs,
                     WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
             // Checked often, so that a stop's wait for the worker ends soon after its last run does.
