@@ -165,15 +165,21 @@ function App() {
         loaded: true,
       });
       setProblem('');
+      return true;
     } catch (e) {
       setProblem(e.message);
       if (e instanceof ApiError && e.status === 401) setAccess('locked');
+      // A container that has just started can answer before all of its routes are there (404), or not at all:
+      // worth asking again shortly. A refusal is not.
+      return !(e instanceof ApiError) || e.status === 404 || e.status >= 500 ? 'retry' : true;
     }
   }, []);
 
   // Coalesces reloads: one at a time; a reload asked for while one is due or under way (events that its answer
   // may predate) is made once that one is done, so the page ends on what the API says after the last event.
+  // A reload that failed the way a starting container fails is made again, every 2 s, up to 10 times in a row.
   const dirty = useRef(false);
+  const retries = useRef(0);
   const scheduleReload = useCallback(function schedule(delay) {
     if (reloadTimer.current) {
       dirty.current = true;
@@ -181,9 +187,11 @@ function App() {
     }
     dirty.current = false;
     reloadTimer.current = setTimeout(async () => {
-      await reload();
+      const outcome = await reload();
       reloadTimer.current = 0;
-      if (dirty.current) schedule(1000);
+      retries.current = outcome === 'retry' ? retries.current + 1 : 0;
+      if (outcome === 'retry' && retries.current <= 10) schedule(2000);
+      else if (dirty.current) schedule(1000);
     }, delay);
   }, [reload]);
 
