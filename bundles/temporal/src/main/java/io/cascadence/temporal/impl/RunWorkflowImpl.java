@@ -27,7 +27,7 @@ public class RunWorkflowImpl implements RunWorkflow {
     static final Duration RUN_LIMIT = Duration.ofDays(366);
 
     private RunInput input;
-    private String state = "queued";
+    private String state = RunRecord.QUEUED;
     private String stage;
     private boolean paused;
 
@@ -44,10 +44,10 @@ public class RunWorkflowImpl implements RunWorkflow {
                         .setDoNotRetry(RunActivities.TASK_FAILED, RunActivities.REFUSED)
                         .build())
                 .build());
-        state = "running";
+        state = RunRecord.RUNNING;
         try {
             Object result = activities.runTask(input);
-            state = "success";
+            state = RunRecord.SUCCESS;
             stage = null;
             return result;
         } catch (ActivityFailure e) {
@@ -59,7 +59,7 @@ public class RunWorkflowImpl implements RunWorkflow {
             }
             throw e;
         } catch (CanceledFailure e) {
-            state = "cancelled";
+            state = RunRecord.CANCELLED;
             throw e;
         }
     }
@@ -89,7 +89,7 @@ public class RunWorkflowImpl implements RunWorkflow {
 
     @Override
     public void stageStarted(String stage) {
-        if ("running".equals(state)) {
+        if (RunRecord.RUNNING.equals(state)) {
             this.stage = stage;
         }
     }

@@ -73,12 +73,12 @@ public class RunsServlet extends RoutedServlet {
             return;
         }
         String runId = path.get(0);
-        if (!onRecordOrBound(history, request, runId)) {
+        Optional<RunRecord> record = onRecord(history, config, request, runId);
+        if (record.isEmpty()) {
             Json.write(response, HttpServletResponse.SC_OK, fromWorkflow(runId));
             return;
         }
-        RunRecord record = visible(history, config, request, runId);
-        Map<String, Object> body = RunJson.describe(record);
+        Map<String, Object> body = RunJson.describe(record.get());
         body.put("children", history.children(runId).stream().map(RunJson::describe).toList());
         Json.write(response, HttpServletResponse.SC_OK, body);
     }
@@ -121,9 +121,7 @@ public class RunsServlet extends RoutedServlet {
         // A run this installation has no record of may be a workflow another installation's worker runs (backend
         // temporal, each installation with its own history): the backend is asked, and it is unknown if it does
         // not know it either.
-        if (onRecordOrBound(history, request, runId)) {
-            visible(history, config, request, runId);
-        }
+        onRecord(history, config, request, runId);
         scheduler.cancel(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "cancelled");
@@ -132,25 +130,21 @@ public class RunsServlet extends RoutedServlet {
     }
 
     /**
-     * Whether a run is to be found in this installation's history only: when it is on record, or the caller's token
-     * is bound to a user, who may only reach runs it can see on record. Otherwise it may be another installation's
-     * run on Temporal.
+     * The run on this installation's record, read once: empty when it is not on record and the caller's token is not
+     * bound to a user (it may be another installation's run on Temporal).
+     *
+     * @throws UnknownRunException for a caller bound to a user when the run is not that user's run on record (so
+     *         that another's existence is not told either): such a caller reaches only runs it can see on record
      */
-    static boolean onRecordOrBound(RunHistory history, HttpServletRequest request, String runId) {
-        return history.find(runId).isPresent() || BoundIdentityRequest.of(request) != null;
-    }
-
-    /**
-     * The run, when the caller may see it: with a token bound to a user, only that user's runs are there for it
-     * (another's is answered as unknown, so that its existence is not told either).
-     */
-    static RunRecord visible(RunHistory history, CascadenceConfig config, HttpServletRequest request, String runId) {
+    static Optional<RunRecord> onRecord(RunHistory history, CascadenceConfig config, HttpServletRequest request,
+            String runId) {
         Optional<RunRecord> record = history.find(runId);
         Identity bound = BoundIdentityRequest.of(request);
-        if (bound != null) {
-            String caller = Identity.hash(config.hashSecret(), bound.userId());
-            record = record.filter(r -> caller.equals(r.userHash()));
+        if (bound == null) {
+            return record;
         }
-        return record.orElseThrow(() -> new UnknownRunException(runId, "Unknown run"));
+        String caller = Identity.hash(config.hashSecret(), bound.userId());
+        return Optional.of(record.filter(r -> caller.equals(r.userHash()))
+                .orElseThrow(() -> new UnknownRunException(runId, "Unknown run")));
     }
 }

@@ -61,9 +61,7 @@ public class TemporalServlet extends RoutedServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         WorkflowHistories now = require();
         String runId = Paths.below(request).get(1);
-        if (RunsServlet.onRecordOrBound(history, request, runId)) {
-            RunsServlet.visible(history, config, request, runId);
-        }
+        RunsServlet.onRecord(history, config, request, runId);
         byte[] body = now.export(runId).getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
